@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest'
+import type { StoredMessage } from '../db/messages-repo'
+import { historyBefore, titleFrom } from './history'
+
+const m = (seq: number, role: StoredMessage['role'], content: string, status: StoredMessage['status'] = 'complete'): StoredMessage => ({
+  id: `m${seq}`,
+  conversationId: 'c',
+  seq,
+  role,
+  content,
+  status,
+  model: null,
+  finishReason: null,
+  error: null,
+  createdAt: 0,
+})
+
+describe('historyBefore', () => {
+  it('keeps turns before the reply, skipping empty or streaming replies', () => {
+    const rows = [
+      m(1, 'user', 'q1'),
+      m(2, 'assistant', '', 'error'),
+      m(3, 'user', 'q2'),
+      m(4, 'assistant', 'partial', 'stopped'),
+      m(5, 'user', 'q3'),
+      m(6, 'assistant', '', 'streaming'),
+    ]
+    expect(historyBefore(rows, 6)).toEqual([
+      { role: 'user', content: 'q1' },
+      { role: 'user', content: 'q2' },
+      { role: 'assistant', content: 'partial' },
+      { role: 'user', content: 'q3' },
+    ])
+    expect(historyBefore(rows, 2)).toEqual([{ role: 'user', content: 'q1' }])
+  })
+})
+
+describe('titleFrom', () => {
+  it('uses the first ~60 characters, trimmed and on one line', () => {
+    expect(titleFrom('  Hello\n  world  ')).toBe('Hello world')
+    const long = 'Explain how the streaming coalescer batches deltas into frames for the renderer please'
+    const title = titleFrom(long)
+    expect(title.length).toBeLessThanOrEqual(61)
+    expect(title.endsWith('…')).toBe(true)
+    expect(long.startsWith(title.slice(0, -1))).toBe(true)
+    expect(titleFrom('   ')).toBe('New chat')
+    expect(titleFrom('x'.repeat(100))).toBe(`${'x'.repeat(60)}…`)
+  })
+})

@@ -1,0 +1,139 @@
+/**
+ * Check 3: the built Electron main bundle, run in plain Node with 'electron' swapped for
+ * a recording stub (stubs/), gets through start-up to a window, with the hardened
+ * preferences and the built preload. The stub then calls the registered IPC, protocol,
+ * navigation and permission handlers the way Chromium would, and reports back.
+ */
+import { spawn } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { channelNames } from '../../src/shared/contract'
+import { MAIN_BUNDLE, PRELOAD_BUNDLE, REPO_ROOT, RENDERER_INDEX, STUB_REGISTER, markers, requireBuilt } from './build-output'
+
+const ENV_KEY = 'stubEnvKey0123456789abcdefABCDEF99'
+
+let userData: string
+let output = ''
+let exitCode: number | null = null
+
+function run(): Promise<void> {
+  // A dev-server URL in the caller's environment would change what the window loads.
+  const { ELECTRON_RENDERER_URL: _dev, ...env } = process.env
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', STUB_REGISTER, MAIN_BUNDLE], {
+      cwd: REPO_ROOT,
+      env: {
+        ...env,
+        MISTRAL_DESK_USER_DATA: userData,
+        MISTRAL_API_KEY: ENV_KEY,
+        // Nothing listens there; start-up must not need the network.
+        MISTRAL_SERVER_URL: 'http://127.0.0.1:9',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error(`main bundle did not finish:\n${output}`))
+    }, 30_000)
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      exitCode = code
+      resolve()
+    })
+  })
+}
+
+beforeAll(async () => {
+  requireBuilt(MAIN_BUNDLE)
+  requireBuilt(PRELOAD_BUNDLE)
+  userData = mkdtempSync(join(tmpdir(), 'mdesk-static-main-'))
+  await run()
+}, 40_000)
+
+afterAll(() => {
+  if (userData) rmSync(userData, { recursive: true, force: true })
+})
+
+type Probes = Record<string, unknown> & {
+  ipcChannels: string[]
+  privilegedSchemes: { scheme: string; privileges: Record<string, boolean> }[]
+}
+
+describe('built main bundle under a stub electron', () => {
+  it('reaches window creation with hardened preferences and the built preload', () => {
+    const created = markers(output, 'STUB_WINDOW_CREATED')
+    expect(created, output).toHaveLength(1)
+    const prefs = created[0] as Record<string, unknown>
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    })
+    expect(prefs.preload).toBe(PRELOAD_BUNDLE)
+    expect(existsSync(String(prefs.preload))).toBe(true)
+  })
+
+  it('loads the renderer from app://, registered as a privileged scheme', () => {
+    expect(markers(output, 'STUB_WINDOW_LOADED')).toEqual([{ url: 'app://renderer/index.html' }])
+    const probes = markers(output, 'STUB_PROBES')[0] as Probes
+    expect(probes.privilegedSchemes).toEqual([
+      expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }),
+    ])
+  })
+
+  it('registers exactly the contract channels and dispatches calls from our page', () => {
+    const probes = markers(output, 'STUB_PROBES')[0] as Probes
+    expect(probes, output).toBeDefined()
+    expect([...probes.ipcChannels].sort()).toEqual(channelNames.map((n) => `api:${n}`).sort())
+    expect(probes.keysStatusFromApp).toMatchObject({ value: { ok: true, value: { set: true, source: 'env' } } })
+    expect(probes.invalidInput).toMatchObject({ value: { ok: false, error: { code: 'invalid_input' } } })
+  })
+
+  it('rejects IPC from a foreign page, an iframe, or a vanished frame', () => {
+    const probes = markers(output, 'STUB_PROBES')[0] as Probes
+    for (const name of ['keysStatusFromForeignPage', 'keysStatusFromIframe', 'keysStatusWithoutFrame']) {
+      expect(probes[name], name).toMatchObject({ rejected: true })
+    }
+  })
+
+  it('serves app:// with the CSP, and nothing outside the renderer', () => {
+    const probes = markers(output, 'STUB_PROBES')[0] as Probes
+    if (existsSync(RENDERER_INDEX)) {
+      expect(probes.appIndex).toMatchObject({ status: 200, contentType: 'text/html; charset=utf-8', nosniff: 'nosniff' })
+    }
+    expect((probes.appIndex as { csp: string }).csp).toContain("script-src 'self'")
+    expect(probes.appTraversal).toMatchObject({ status: 404 })
+    expect(probes.appOtherHost).toMatchObject({ status: 404 })
+  })
+
+  it('keeps navigation in the app, denies popups and permissions', () => {
+    const probes = markers(output, 'STUB_PROBES')[0] as Probes
+    expect(probes).toMatchObject({
+      navigateAwayPrevented: true,
+      navigateToDocsPrevented: true,
+      navigateInAppPrevented: false,
+      redirectAwayPrevented: true,
+      windowOpenForeign: { action: 'deny' },
+      windowOpenDocs: { action: 'deny' },
+      windowOpenFileUrl: { action: 'deny' },
+      openedExternally: ['https://docs.mistral.ai/', 'https://console.mistral.ai/api-keys'],
+      permissionMedia: false,
+      permissionCheckGeolocation: false,
+    })
+  })
+
+  it('quits cleanly, never printing the key', () => {
+    expect(markers(output, 'STUB_PROBE_FAILED')).toEqual([])
+    expect(markers(output, 'STUB_ERROR_BOX')).toEqual([])
+    expect(markers(output, 'STUB_QUIT')).toHaveLength(1)
+    expect(exitCode).toBe(0)
+    expect(output).not.toContain(ENV_KEY)
+  })
+})

@@ -1,0 +1,186 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { request } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { WebSocket } from 'ws'
+import type { ServerFrame } from '../../shared/ws-protocol'
+import { RecordingLogger } from '../core/testing/doubles'
+import { startWebHost, type WebHost } from './server'
+
+let root: string
+let host: WebHost
+let base: string
+let cookie: string
+
+interface Reply {
+  status: number
+  headers: Record<string, string | string[] | undefined>
+  body: string
+}
+
+/** node:http rather than fetch, because fetch will not let a test forge Host or Origin. */
+function get(path: string, headers: Record<string, string> = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: host.port, path, headers }, (res) => {
+      let body = ''
+      res.setEncoding('utf8')
+      res.on('data', (chunk: string) => (body += chunk))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
+    })
+    req.on('error', reject)
+    req.end()
+  })
+}
+
+function connect(headers: Record<string, string>, origin = base): WebSocket {
+  return new WebSocket(`ws://127.0.0.1:${host.port}/ws`, { headers, origin })
+}
+
+function opened(ws: WebSocket): Promise<void> {
+  return new Promise((resolve, reject) => {
+    ws.once('open', () => resolve())
+    ws.once('error', reject)
+  })
+}
+
+function refusedStatus(ws: WebSocket): Promise<number> {
+  return new Promise((resolve, reject) => {
+    ws.once('open', () => reject(new Error('the socket was accepted')))
+    ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0))
+    ws.once('error', () => resolve(-1))
+  })
+}
+
+async function invoke(ws: WebSocket, id: number, channel: string, input: unknown): Promise<ServerFrame> {
+  const reply = new Promise<ServerFrame>((resolve) => {
+    const onMessage = (data: Buffer): void => {
+      const frame = JSON.parse(data.toString()) as ServerFrame
+      if (frame.kind === 'result' && frame.id === id) {
+        ws.off('message', onMessage)
+        resolve(frame)
+      }
+    }
+    ws.on('message', onMessage)
+  })
+  ws.send(JSON.stringify({ kind: 'invoke', id, channel, input }))
+  return reply
+}
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'mdesk-webhost-'))
+  const rendererDir = join(root, 'renderer')
+  mkdirSync(join(rendererDir, 'assets'), { recursive: true })
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Mistral Desk</title>')
+  writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log("hi")')
+  // Outside the renderer dir: traversal attempts aim here.
+  writeFileSync(join(root, 'secret.txt'), 'top secret')
+  host = await startWebHost({
+    port: 0,
+    dataDir: join(root, 'data'),
+    // Nothing listens there; keys.status must not need the network.
+    serverURL: 'http://127.0.0.1:9',
+    rendererDir,
+    logger: new RecordingLogger(),
+  })
+  base = `http://127.0.0.1:${host.port}`
+  cookie = `mdesk_token=${host.token}`
+})
+
+afterAll(async () => {
+  await host?.close()
+  rmSync(root, { recursive: true, force: true })
+})
+
+describe('browser host HTTP', () => {
+  it('prints a loopback URL carrying a random hex token', () => {
+    expect(host.url).toBe(`${base}/?token=${host.token}`)
+    expect(host.token).toMatch(/^[0-9a-f]{48}$/)
+  })
+
+  it('refuses a request without the token', async () => {
+    const reply = await get('/')
+    expect(reply.status).toBe(403)
+    expect(reply.body).not.toContain('Mistral Desk</title>')
+  })
+
+  it('refuses a wrong token', async () => {
+    expect((await get('/?token=nope')).status).toBe(403)
+    expect((await get('/', { cookie: 'mdesk_token=nope' })).status).toBe(403)
+  })
+
+  it('serves the page for the right token, with the cookie and the security headers', async () => {
+    const reply = await get(`/?token=${host.token}`)
+    expect(reply.status).toBe(200)
+    expect(reply.body).toContain('<title>Mistral Desk</title>')
+    expect(reply.headers['content-type']).toBe('text/html; charset=utf-8')
+    expect(String(reply.headers['set-cookie'])).toBe(`mdesk_token=${host.token}; HttpOnly; SameSite=Strict; Path=/`)
+    expect(reply.headers['content-security-policy']).toContain("script-src 'self'")
+    expect(reply.headers['content-security-policy']).toContain("default-src 'none'")
+    expect(reply.headers['x-content-type-options']).toBe('nosniff')
+    expect(reply.headers['referrer-policy']).toBe('no-referrer')
+  })
+
+  it('serves assets to a page holding the cookie', async () => {
+    const reply = await get('/assets/app.js', { cookie })
+    expect(reply.status).toBe(200)
+    expect(reply.headers['content-type']).toBe('text/javascript; charset=utf-8')
+    expect(reply.headers['set-cookie']).toBeUndefined()
+    expect((await get('/assets/missing.js', { cookie })).status).toBe(404)
+  })
+
+  it('blocks path traversal, encoded or not', async () => {
+    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/assets/..%5c..%5csecret.txt']) {
+      const reply = await get(path, { cookie })
+      expect(reply.status, path).toBe(404)
+      expect(reply.body, path).not.toContain('top secret')
+    }
+  })
+
+  it('refuses a foreign Host (DNS rebinding) and a foreign Origin', async () => {
+    expect((await get('/', { cookie, host: `evil.example:${host.port}` })).status).toBe(421)
+    expect((await get('/', { cookie, origin: 'http://evil.example' })).status).toBe(403)
+    expect((await get('/', { cookie, host: `localhost:${host.port}` })).status).toBe(200)
+  })
+
+  it('accepts only GET and HEAD', async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: host.port, path: '/', method: 'POST', headers: { cookie } }, (res) => {
+        res.resume()
+        resolve(res.statusCode ?? 0)
+      })
+      req.on('error', reject)
+      req.end()
+    })
+    expect(status).toBe(405)
+  })
+})
+
+describe('browser host WebSocket', () => {
+  it('refuses a socket without the cookie', async () => {
+    expect(await refusedStatus(connect({}))).toBe(403)
+    expect(await refusedStatus(connect({ cookie: 'mdesk_token=nope' }))).toBe(403)
+  })
+
+  it('refuses a socket from a foreign origin, even with the cookie', async () => {
+    expect(await refusedStatus(connect({ cookie }, 'http://evil.example'))).toBe(403)
+  })
+
+  it('answers keys.status with a Result', async () => {
+    const ws = connect({ cookie })
+    await opened(ws)
+    const frame = await invoke(ws, 1, 'keys.status', {})
+    expect(frame).toMatchObject({ kind: 'result', id: 1, result: { ok: true, value: { set: false } } })
+    ws.close()
+  })
+
+  it('maps invalid input and unknown channels to invalid_input errors', async () => {
+    const ws = connect({ cookie })
+    await opened(ws)
+    const bad = await invoke(ws, 2, 'keys.set', { key: 42 })
+    expect(bad).toMatchObject({ kind: 'result', id: 2, result: { ok: false, error: { code: 'invalid_input' } } })
+    const unknown = await invoke(ws, 3, 'fs.readFile', { path: '/etc/passwd' })
+    expect(unknown).toMatchObject({ kind: 'result', id: 3, result: { ok: false, error: { code: 'invalid_input' } } })
+    ws.close()
+  })
+})

@@ -1,0 +1,115 @@
+/**
+ * The browser host's stand-in for Electron IPC: one WebSocket per page, carrying the
+ * frames of shared/ws-protocol.ts. Each invoke goes through the same dispatch() as IPC;
+ * events a handler emits go to this socket only.
+ */
+import { WebSocket, type RawData } from 'ws'
+import { z } from 'zod'
+import type { EventName, EventPayload } from '../../shared/contract'
+import { appError, type Result } from '../../shared/errors'
+import type { ServerFrame } from '../../shared/ws-protocol'
+import { dispatch, type CallContext, type Handlers } from '../core/dispatch'
+import type { Logger } from '../core/ports'
+
+/** The envelope is checked here; the input itself is validated by dispatch() against the contract. */
+const invokeFrame = z
+  .object({
+    kind: z.literal('invoke'),
+    id: z.number().int().nonnegative(),
+    channel: z.string().max(200),
+    input: z.unknown(),
+  })
+  .strict()
+
+/** Close codes from RFC 6455. */
+const UNSUPPORTED_DATA = 1003
+const POLICY_VIOLATION = 1008
+
+export function bridgeSocket(ws: WebSocket, handlers: Handlers, logger: Logger): void {
+  const closeListeners = new Set<() => void>()
+  let closed = false
+  ws.once('close', () => {
+    closed = true
+    for (const listener of closeListeners) runSafely(listener, logger)
+    closeListeners.clear()
+  })
+
+  const send = (frame: ServerFrame): void => {
+    if (ws.readyState !== WebSocket.OPEN) return
+    let text: string
+    try {
+      text = JSON.stringify(frame)
+    } catch (err) {
+      logger.error('Could not serialise a frame for the page', { error: String(err) })
+      if (frame.kind !== 'result') return
+      text = JSON.stringify({ ...frame, result: failure('internal', 'The reply could not be encoded.') })
+    }
+    ws.send(text)
+  }
+
+  const ctx: CallContext = {
+    emit<E extends EventName>(event: E, payload: EventPayload<E>) {
+      send({ kind: 'event', event, payload })
+    },
+    onClose(listener) {
+      // A handler that registers after the page left must still clean up.
+      if (closed) queueMicrotask(() => runSafely(listener, logger))
+      else closeListeners.add(listener)
+    },
+  }
+
+  ws.on('message', (data: RawData, isBinary: boolean) => {
+    if (isBinary) {
+      ws.close(UNSUPPORTED_DATA, 'Binary frames are not supported.')
+      return
+    }
+    const frame = parseFrame(rawToString(data))
+    if (!frame.ok) {
+      if (frame.id === null) ws.close(POLICY_VIOLATION, 'Malformed frame.')
+      else send({ kind: 'result', id: frame.id, result: failure('invalid_input', 'Malformed request frame.') })
+      return
+    }
+    const { id, channel, input } = frame.value
+    void dispatch(handlers, channel, input, ctx).then(
+      (result) => send({ kind: 'result', id, result }),
+      (err: unknown) => {
+        // dispatch() maps handler failures itself; this is a bug in it, not in the caller.
+        logger.error('dispatch failed', { channel, error: String(err) })
+        send({ kind: 'result', id, result: failure('internal', 'Something went wrong in the app.') })
+      },
+    )
+  })
+}
+
+type Parsed = { ok: true; value: z.infer<typeof invokeFrame> } | { ok: false; id: number | null }
+
+function parseFrame(text: string): Parsed {
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    return { ok: false, id: null }
+  }
+  const parsed = invokeFrame.safeParse(json)
+  if (parsed.success) return { ok: true, value: parsed.data }
+  const id = (json as { id?: unknown } | null)?.id
+  return { ok: false, id: typeof id === 'number' && Number.isInteger(id) ? id : null }
+}
+
+function rawToString(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8')
+  if (Buffer.isBuffer(data)) return data.toString('utf8')
+  return Buffer.from(data).toString('utf8')
+}
+
+function failure(code: 'invalid_input' | 'internal', message: string): Result<never> {
+  return { ok: false, error: appError(code, message) }
+}
+
+function runSafely(listener: () => void, logger: Logger): void {
+  try {
+    listener()
+  } catch (err) {
+    logger.error('A close listener failed', { error: String(err) })
+  }
+}

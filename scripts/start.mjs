@@ -1,14 +1,22 @@
 #!/usr/bin/env node
 /**
  * `npm start`: build, then run the Electron app. Where Electron cannot start (its binary
- * is not downloaded and cannot be, or there is no display), say why in one line and
- * open the browser host instead, so `npm start` always ends with a usable app.
+ * is not downloaded and cannot be, there is no display, or better-sqlite3 cannot be had
+ * for its ABI), say why in one line and open the browser host instead, so `npm start`
+ * always ends with a usable app.
  * Extra arguments are passed through (e.g. `npm start -- --port 8080` for the browser host).
+ *
+ * node_modules/better-sqlite3 stays built for Node (the tests load it); Electron gets its
+ * own build, made and cached by electron-sqlite.mjs and named in MISTRAL_DESK_SQLITE_BINDING.
+ * That is for development only: when the app is packaged, electron-builder's
+ * install-app-deps rebuilds better-sqlite3 in place in the packaged copy, and a packaged
+ * app ignores the variable (src/main/index.ts).
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { electronSqliteBinding } from './electron-sqlite.mjs'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 const ELECTRON_PKG = join(ROOT, 'node_modules/electron')
@@ -26,9 +34,24 @@ const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/electron-vit
 })
 if (build.status !== 0) process.exit(build.status ?? 1)
 
-const binary = await electronBinary()
-if (!binary.path) fallBack(binary.reason)
-else runElectron(binary.path)
+const launch = await electronLaunch()
+if (launch.reason) fallBack(launch.reason)
+else runElectron(launch.executable, launch.env)
+
+/** What Electron needs to start, or why it cannot: the cheap checks come before the slow build. */
+async function electronLaunch() {
+  const binary = await electronBinary()
+  if (!binary.path) return { reason: binary.reason }
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+    return { reason: 'no display: DISPLAY and WAYLAND_DISPLAY are unset' }
+  }
+  // One set by hand wins, e.g. a binary built elsewhere for an offline machine.
+  const sqlite = process.env.MISTRAL_DESK_SQLITE_BINDING
+    ? { path: process.env.MISTRAL_DESK_SQLITE_BINDING }
+    : electronSqliteBinding(ROOT, binary.path)
+  if (!sqlite.path) return { reason: sqlite.reason }
+  return { executable: binary.path, env: { ...process.env, MISTRAL_DESK_SQLITE_BINDING: sqlite.path } }
+}
 
 /** The executable `require('electron')` would return, downloading it first if needed, without blocking forever. */
 async function electronBinary() {
@@ -59,13 +82,9 @@ function installedBinary() {
   return existsSync(executable) ? executable : null
 }
 
-function runElectron(executable) {
-  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
-    fallBack('no display: DISPLAY and WAYLAND_DISPLAY are unset')
-    return
-  }
+function runElectron(executable, env) {
   const startedAt = Date.now()
-  const electron = spawn(executable, ['.', ...args], { cwd: ROOT, stdio: 'inherit' })
+  const electron = spawn(executable, ['.', ...args], { cwd: ROOT, env, stdio: 'inherit' })
   forwardSignals(electron)
   electron.once('error', (err) => fallBack(`it failed to launch: ${err.message}`))
   electron.once('exit', (code, signal) => {

@@ -14,13 +14,20 @@ import { MAIN_BUNDLE, PRELOAD_BUNDLE, REPO_ROOT, RENDERER_INDEX, STUB_REGISTER, 
 
 const ENV_KEY = 'stubEnvKey0123456789abcdefABCDEF99'
 
-let userData: string
+/** The better-sqlite3 addon built for this Node: the stand-in for the Electron build start.mjs makes. */
+const NODE_SQLITE_BINDING = join(REPO_ROOT, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node')
+
+const userDataDirs: string[] = []
 let output = ''
 let exitCode: number | null = null
 
-function run(): Promise<void> {
-  // A dev-server URL in the caller's environment would change what the window loads.
-  const { ELECTRON_RENDERER_URL: _dev, ...env } = process.env
+/** Runs the stubbed main bundle to its end in a fresh userData. */
+function run(extraEnv: Record<string, string> = {}): Promise<{ output: string; exitCode: number | null }> {
+  // A dev-server URL or binding path in the caller's environment would change what starts.
+  const { ELECTRON_RENDERER_URL: _dev, MISTRAL_DESK_SQLITE_BINDING: _binding, ...env } = process.env
+  const userData = mkdtempSync(join(tmpdir(), 'mdesk-static-main-'))
+  userDataDirs.push(userData)
+  let text = ''
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', STUB_REGISTER, MAIN_BUNDLE], {
       cwd: REPO_ROOT,
@@ -30,19 +37,19 @@ function run(): Promise<void> {
         MISTRAL_API_KEY: ENV_KEY,
         // Nothing listens there; start-up must not need the network.
         MISTRAL_SERVER_URL: 'http://127.0.0.1:9',
+        ...extraEnv,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     const timer = setTimeout(() => {
       child.kill('SIGKILL')
-      reject(new Error(`main bundle did not finish:\n${output}`))
+      reject(new Error(`main bundle did not finish:\n${text}`))
     }, 30_000)
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()))
     child.once('exit', (code) => {
       clearTimeout(timer)
-      exitCode = code
-      resolve()
+      resolve({ output: text, exitCode: code })
     })
   })
 }
@@ -50,12 +57,11 @@ function run(): Promise<void> {
 beforeAll(async () => {
   requireBuilt(MAIN_BUNDLE)
   requireBuilt(PRELOAD_BUNDLE)
-  userData = mkdtempSync(join(tmpdir(), 'mdesk-static-main-'))
-  await run()
+  ;({ output, exitCode } = await run())
 }, 40_000)
 
 afterAll(() => {
-  if (userData) rmSync(userData, { recursive: true, force: true })
+  for (const dir of userDataDirs) rmSync(dir, { recursive: true, force: true })
 })
 
 type Probes = Record<string, unknown> & {
@@ -135,5 +141,37 @@ describe('built main bundle under a stub electron', () => {
     expect(markers(output, 'STUB_QUIT')).toHaveLength(1)
     expect(exitCode).toBe(0)
     expect(output).not.toContain(ENV_KEY)
+  })
+})
+
+describe('MISTRAL_DESK_SQLITE_BINDING (set by npm start to an Electron-ABI build)', () => {
+  const bogus = join(tmpdir(), 'mdesk-no-such-dir', 'better_sqlite3.node')
+  let booted: Awaited<ReturnType<typeof run>>
+  let refused: Awaited<ReturnType<typeof run>>
+
+  beforeAll(async () => {
+    ;[booted, refused] = await Promise.all([
+      run({ MISTRAL_DESK_SQLITE_BINDING: NODE_SQLITE_BINDING }),
+      run({ MISTRAL_DESK_SQLITE_BINDING: bogus }),
+    ])
+  }, 40_000)
+
+  it('loads SQLite from the named addon and boots as usual', () => {
+    expect(existsSync(NODE_SQLITE_BINDING), NODE_SQLITE_BINDING).toBe(true)
+    expect(markers(booted.output, 'STUB_ERROR_BOX'), booted.output).toEqual([])
+    expect(markers(booted.output, 'STUB_WINDOW_CREATED')).toHaveLength(1)
+    const probes = markers(booted.output, 'STUB_PROBES')[0] as Probes
+    expect(probes.keysStatusFromApp).toMatchObject({ value: { ok: true, value: { set: true, source: 'env' } } })
+    expect(markers(booted.output, 'STUB_QUIT')).toHaveLength(1)
+    expect(booted.exitCode).toBe(0)
+  })
+
+  // Shows the variable is really read: were it ignored, this run would boot like the one above.
+  it('stops with a message naming the addon when it cannot be loaded', () => {
+    expect(markers(refused.output, 'STUB_WINDOW_CREATED')).toEqual([])
+    const boxes = markers(refused.output, 'STUB_ERROR_BOX') as { title: string; content: string }[]
+    expect(boxes, refused.output).toHaveLength(1)
+    expect(boxes[0]?.content).toContain(`Could not load SQLite's native module from ${bogus}`)
+    expect(refused.exitCode).toBe(1)
   })
 })

@@ -14,7 +14,7 @@ import { createSafeStorageCipher } from './electron/secrets'
 import { lockDownSession } from './electron/session-policy'
 import { createElectronSettings } from './electron/settings'
 import { createMainWindow, hardenWebContents } from './electron/window'
-import { createConsoleLogger } from './web/console-logger'
+import { createConsoleLogger } from './node/console-logger'
 
 // Resolved in the entry chunk, so both are relative to out/main/index.js.
 const PRELOAD_PATH = fileURLToPath(new URL('../preload/index.cjs', import.meta.url))
@@ -24,6 +24,10 @@ const RENDERER_DIR = fileURLToPath(new URL('../renderer', import.meta.url))
 const DEV_URL = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL || null : null
 const DEV_ORIGIN = DEV_URL ? new URL(DEV_URL).origin : null
 const ENV_API_KEY = process.env.MISTRAL_API_KEY || undefined
+// node_modules' better-sqlite3 is built for Node (tests and the browser host use it), so
+// in development scripts/start.mjs builds one for Electron's ABI and names it here. A
+// packaged app ignores this: electron-builder's install-app-deps rebuilds it in place.
+const SQLITE_BINDING = !app.isPackaged ? process.env.MISTRAL_DESK_SQLITE_BINDING || undefined : undefined
 
 // Lets tests and side-by-side profiles use their own data directory; must precede 'ready'.
 if (process.env.MISTRAL_DESK_USER_DATA) app.setPath('userData', process.env.MISTRAL_DESK_USER_DATA)
@@ -50,6 +54,7 @@ function onReady(): void {
     serverURL: process.env.MISTRAL_SERVER_URL ?? 'https://api.mistral.ai',
     envApiKey: ENV_API_KEY,
     logger,
+    sqliteNativeBinding: SQLITE_BINDING,
   })
   const unregisterIpc = registerIpc(core.handlers, DEV_ORIGIN, logger)
   lockDownSession(session.defaultSession, DEV_ORIGIN)

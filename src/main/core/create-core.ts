@@ -40,7 +40,7 @@ const DEFAULT_TIMING: StreamTiming = {
 }
 
 export function createCore(ports: CorePorts, options: CoreOptions = {}): Core {
-  const db = openDatabase(ports.dataDir)
+  const db = openDatabase(ports.dataDir, { nativeBinding: ports.sqliteNativeBinding })
   const conversations = new ConversationsRepo(db)
   const messages = new MessagesRepo(db)
   const ledger = new UsageLedger(db)

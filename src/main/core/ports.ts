@@ -42,6 +42,12 @@ export interface CorePorts {
   /** MISTRAL_API_KEY from the environment: honoured, never written anywhere. */
   envApiKey?: string
   logger: Logger
+  /**
+   * Path to a better_sqlite3.node to load instead of the one in node_modules. The copy
+   * there is built for Node (the tests and the browser host use it); Electron in
+   * development needs one built for its own ABI. Unset: better-sqlite3 finds its own.
+   */
+  sqliteNativeBinding?: string
 }
 
 export const systemClock: Clock = { now: () => Date.now() }

@@ -3,7 +3,7 @@
  * real origin (IPC checks it), gets our CSP header, and cannot read arbitrary files.
  */
 import { protocol } from 'electron'
-import { SECURITY_HEADERS, readStaticFile } from '../web/static-files'
+import { SECURITY_HEADERS, readStaticFile } from '../node/static-files'
 
 export const APP_SCHEME = 'app'
 export const APP_HOST = 'renderer'

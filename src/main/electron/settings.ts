@@ -4,7 +4,7 @@
  */
 import Store from 'electron-store'
 import type { SettingsStore } from '../core/ports'
-import { CONF_OPTIONS, confSettingsStore } from '../web/node-settings'
+import { CONF_OPTIONS, confSettingsStore } from '../node/node-settings'
 
 export function createElectronSettings(): SettingsStore {
   const { configName, ...options } = CONF_OPTIONS

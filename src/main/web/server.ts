@@ -10,10 +10,10 @@ import { WebSocketServer } from 'ws'
 import { WS_PATH } from '../../shared/ws-protocol'
 import { createCore } from '../core/create-core'
 import { systemClock, type Logger } from '../core/ports'
-import { createConsoleLogger } from './console-logger'
-import { createNodeSettings } from './node-settings'
+import { createConsoleLogger } from '../node/console-logger'
+import { createNodeSettings } from '../node/node-settings'
+import { SECURITY_HEADERS, readStaticFile } from '../node/static-files'
 import { RequestGuard, tokenCookie } from './request-guard'
-import { SECURITY_HEADERS, readStaticFile } from './static-files'
 import { bridgeSocket } from './ws-bridge'
 
 export interface WebHostOptions {

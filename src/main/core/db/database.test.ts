@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import { createRequire } from 'node:module'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -62,13 +63,47 @@ describe('openDatabase', () => {
 
   it('rolls back every migration of the batch when one fails', () => {
     const broken = [...migrations, { version: migrations.length + 1, name: 'broken', sql: 'CREATE TABLE x (; nonsense' }]
-    expect(() => openDatabase(tmp.dir, broken)).toThrow()
+    expect(() => openDatabase(tmp.dir, { migrations: broken })).toThrow()
     const raw = new Database(path.join(tmp.dir, DB_FILE))
     expect(schemaVersion(raw)).toBe(0)
     expect(tables(raw)).not.toContain('conversations')
     raw.close()
   })
 })
+
+describe('openDatabase with a nativeBinding', () => {
+  // The addon this Node (and vitest) already loads: the Electron one cannot load here.
+  const nodeBinding = createRequire(import.meta.url).resolve('better-sqlite3/build/Release/better_sqlite3.node')
+
+  it('loads SQLite from the given addon', () => {
+    const db = openDatabase(tmp.dir, { nativeBinding: nodeBinding })
+    expect(schemaVersion(db)).toBe(migrations.length)
+    new ConversationsRepo(db).insert({ id: 'c1', title: 't', model: 'm', createdAt: 1 })
+    expect(new ConversationsRepo(db).get('c1')?.title).toBe('t')
+    db.close()
+  })
+
+  it('says which addon it could not load, and creates no database', () => {
+    const bogus = path.join(tmp.dir, 'nowhere', 'better_sqlite3.node')
+    const dataDir = path.join(tmp.dir, 'data')
+    expect(() => openDatabase(dataDir, { nativeBinding: bogus })).toThrow(
+      new RegExp(`Could not load SQLite's native module from ${escapeRegExp(bogus)}: Cannot find module`),
+    )
+    expect(fs.existsSync(path.join(dataDir, DB_FILE))).toBe(false)
+  })
+
+  it('refuses a file that is not a native addon, with the same message', () => {
+    const notAddon = path.join(tmp.dir, 'better_sqlite3.node')
+    fs.writeFileSync(notAddon, 'not a shared library')
+    expect(() => openDatabase(path.join(tmp.dir, 'data'), { nativeBinding: notAddon })).toThrow(
+      /^Could not load SQLite's native module from .*better_sqlite3\.node: /,
+    )
+  })
+})
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
 
 describe('crash recovery', () => {
   it('marks rows left streaming as interrupted, keeping their partial text', () => {

@@ -1,4 +1,6 @@
 /**
+ * node/: plain Node, used by both hosts; never imports electron.
+ *
  * SettingsStore over Conf. The browser host uses Conf directly; electron-store is a
  * Conf subclass, so the Electron shell wraps its store with the same adapter.
  */

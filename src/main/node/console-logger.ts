@@ -1,4 +1,6 @@
 /**
+ * node/: plain Node, used by both hosts; never imports electron.
+ *
  * The hosts' logger: one line per entry on stderr (stdout of the browser host is kept
  * for its ready line), with every message and datum passed through the core's redactor
  * so neither a known key nor anything key-shaped is ever written.

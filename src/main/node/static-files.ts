@@ -1,7 +1,9 @@
 /**
- * Serving the built renderer, shared by both hosts: the browser host's HTTP server
- * and the Electron shell's app:// protocol. Plain Node, so either host may import it;
- * keeping one copy means the CSP and the traversal guard cannot drift apart.
+ * node/: plain Node, used by both hosts; never imports electron.
+ *
+ * Serving the built renderer: the browser host's HTTP server and the Electron shell's
+ * app:// protocol both read files through here, so the CSP and the traversal guard
+ * cannot drift apart.
  */
 import { readFile, stat } from 'node:fs/promises'
 import { extname, resolve, sep } from 'node:path'

@@ -1,0 +1,26 @@
+/**
+ * Start-up, outside React so StrictMode's double effects cannot run it twice:
+ * wire the host connection and the stream, then load what the first screen needs.
+ */
+import { isBrowserHost, onConnectionLost } from './api'
+import { connectChatStream } from './features/chat/stream-wiring'
+import { setConnectionError } from './stores/app-store'
+import { failActiveStreams } from './stores/chat-store'
+import { refreshConversations } from './stores/conversations-store'
+import { loadModels } from './stores/models-store'
+import { loadKeyStatus } from './stores/settings-store'
+import { stripTokenFromAddressBar } from './ws-bridge'
+
+export function bootstrap(): void {
+  if (isBrowserHost()) stripTokenFromAddressBar(window.location, window.history)
+  onConnectionLost((error) => {
+    setConnectionError(error)
+    failActiveStreams(error)
+  })
+  connectChatStream()
+  void loadKeyStatus().then((status) => {
+    // Listing models needs a key; without one the chat pane asks for it instead.
+    if (status?.set) void loadModels()
+  })
+  void refreshConversations()
+}

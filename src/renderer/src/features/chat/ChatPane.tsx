@@ -1,0 +1,93 @@
+/**
+ * The main pane in chat view: the open conversation, or what to do when there is none.
+ * The composer stays mounted while a new chat becomes a saved one, so focus survives the first send.
+ */
+import { ErrorNotice } from '../../components/ErrorNotice'
+import { showView } from '../../stores/app-store'
+import { dismissChatError, retrySend, useChatStore } from '../../stores/chat-store'
+import { useConversationsStore } from '../../stores/conversations-store'
+import { useSettingsStore } from '../../stores/settings-store'
+import { Composer } from './Composer'
+import { MessageList } from './MessageList'
+import { ModelPicker, ModelsError } from './ModelPicker'
+import './chat.css'
+
+export function ChatPane() {
+  const keySet = useSettingsStore((s) => s.status?.set ?? null)
+  const keyError = useSettingsStore((s) => s.error)
+  const openId = useChatStore((s) => s.openId)
+
+  if (keySet === null) {
+    return (
+      <section className="pane pane--center" aria-label="Chat">
+        {keyError ? <ErrorNotice error={keyError} /> : <p className="muted">Loading…</p>}
+      </section>
+    )
+  }
+  // An open conversation still shows without a key; sending then explains what is missing.
+  if (!keySet && openId === null) return <FirstRun />
+
+  return (
+    <section className="pane chat" aria-label="Chat">
+      <ChatHeader />
+      <ModelsError />
+      <ChatBody />
+      <PaneError />
+      <Composer />
+    </section>
+  )
+}
+
+function FirstRun() {
+  return (
+    <section className="pane pane--center" aria-label="Chat">
+      <div className="empty-state">
+        <h1>Add your Mistral API key to start</h1>
+        <p>
+          The app keeps the key out of this window: it only ever shows the last four characters.
+        </p>
+        <button type="button" className="button--primary" onClick={() => showView('settings')}>
+          Add API key
+        </button>
+      </div>
+    </section>
+  )
+}
+
+function ChatHeader() {
+  const openId = useChatStore((s) => s.openId)
+  const title = useConversationsStore((s) => (openId ? s.list.find((c) => c.id === openId)?.title : undefined))
+  return (
+    <header className="chat__header">
+      <h1 className="chat__title">{openId === null ? 'New chat' : (title ?? 'Conversation')}</h1>
+      <ModelPicker />
+    </header>
+  )
+}
+
+function ChatBody() {
+  const empty = useChatStore((s) => s.order.length === 0)
+  const loading = useChatStore((s) => s.loading)
+  return (
+    <>
+      {empty && loading ? <p className="chat__hint muted">Loading conversation…</p> : null}
+      {empty && !loading ? (
+        <p className="chat__hint muted">Ask Mistral anything. Enter sends; Shift+Enter starts a new line.</p>
+      ) : null}
+      <MessageList />
+    </>
+  )
+}
+
+function PaneError() {
+  const error = useChatStore((s) => s.error)
+  const canRetry = useChatStore((s) => s.failedSend !== null)
+  return (
+    <ErrorNotice
+      error={error}
+      onRetry={canRetry ? () => void retrySend() : undefined}
+      onDismiss={dismissChatError}
+      className="chat__error"
+    />
+  )
+}

@@ -1,0 +1,16 @@
+// Base styles first, so each feature's stylesheet can build on them.
+import './styles.css'
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { App } from './App'
+import { bootstrap } from './bootstrap'
+
+bootstrap()
+
+const root = document.getElementById('root')
+if (!root) throw new Error('index.html has no #root element')
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+)

@@ -1,0 +1,69 @@
+/**
+ * The API key as the renderer may know it: a KeyStatus, never the key. The key passes
+ * through saveKey() on its way to main and is not kept anywhere on this side.
+ */
+import { create } from 'zustand'
+import type { KeyStatus } from '../../../shared/domain'
+import { appError, type AppError } from '../../../shared/errors'
+import { call, toAppError } from '../api'
+import { loadModels } from './models-store'
+
+interface SettingsState {
+  status: KeyStatus | null
+  busy: 'checking' | 'removing' | null
+  error: AppError | null
+  /** A short confirmation after an action, e.g. "Key removed." */
+  notice: string | null
+}
+
+export const useSettingsStore = create<SettingsState>(() => ({
+  status: null,
+  busy: null,
+  error: null,
+  notice: null,
+}))
+
+const set = useSettingsStore.setState
+
+export async function loadKeyStatus(): Promise<KeyStatus | null> {
+  try {
+    const status = await call('keys.status', {})
+    set({ status, error: null })
+    return status
+  } catch (err) {
+    set({ error: toAppError(err) })
+    return null
+  }
+}
+
+/** Returns true when main accepted the key (it checks it against the API first). */
+export async function saveKey(key: string, persist?: boolean): Promise<boolean> {
+  const trimmed = key.trim()
+  // Mirrors the contract's minimum so the user gets a plain sentence instead of a schema error.
+  if (trimmed.length < 8) {
+    set({ error: appError('invalid_input', 'That is too short to be a Mistral API key. Paste the whole key.') })
+    return false
+  }
+  set({ busy: 'checking', error: null, notice: null })
+  try {
+    const status = await call('keys.set', persist === undefined ? { key: trimmed } : { key: trimmed, persist })
+    // A new key may see other models (another workspace or plan). Loading them before saying
+    // "saved" means the app is ready to chat, and no model request trails behind the user's first message.
+    await loadModels()
+    set({ status, busy: null })
+    return true
+  } catch (err) {
+    set({ busy: null, error: toAppError(err) })
+    return false
+  }
+}
+
+export async function removeKey(): Promise<void> {
+  set({ busy: 'removing', error: null, notice: null })
+  try {
+    const status = await call('keys.delete', {})
+    set({ status, busy: null, notice: status.set ? null : 'Key removed.' })
+  } catch (err) {
+    set({ busy: null, error: toAppError(err) })
+  }
+}

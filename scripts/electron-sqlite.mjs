@@ -65,7 +65,7 @@ export function electronSqliteBinding(root, electronExecutable) {
   mkdirSync(cacheDir, { recursive: true })
   const log = join(cacheDir, 'build.log')
   writeFileSync(log, `better-sqlite3 ${sqliteVersion} for Electron ${electronVersion}\n`)
-  console.log(`Building better-sqlite3 for Electron ${electronVersion} (first run only; cached in ${relative(root, cacheDir)})...`)
+  console.log(`Building better-sqlite3 for Electron ${electronVersion} (once; cached in ${relative(root, cacheDir)})...`)
 
   const work = mkdtempSync(join(tmpdir(), 'mdesk-sqlite-electron-'))
   try {

@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { electronSqliteBinding } from '../../scripts/electron-sqlite.mjs'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const MAIN_BUNDLE = join(ROOT, 'out/main/index.js')
@@ -32,14 +33,19 @@ test.describe('Electron app', () => {
 
   test.beforeAll(async () => {
     if (!existsSync(MAIN_BUNDLE)) throw new Error(`${MAIN_BUNDLE} is missing: run npm run build first.`)
+    if (!('path' in binary)) return
+    // better-sqlite3 in node_modules is built for Node's ABI; Electron needs its own build.
+    const sqlite = electronSqliteBinding(ROOT, binary.path)
+    if ('reason' in sqlite) throw new Error(sqlite.reason)
     userData = mkdtempSync(join(tmpdir(), 'mdesk-electron-e2e-'))
     app = await electron.launch({
-      executablePath: 'path' in binary ? binary.path : undefined,
+      executablePath: binary.path,
       args: [MAIN_BUNDLE],
       cwd: ROOT,
       env: {
         ...process.env,
         MISTRAL_DESK_USER_DATA: userData,
+        MISTRAL_DESK_SQLITE_BINDING: sqlite.path,
         // Nothing listens there: the window must come up without the network.
         MISTRAL_SERVER_URL: 'http://127.0.0.1:9',
         MISTRAL_API_KEY: 'electronE2eKey0123456789abcdefAB',

@@ -1,0 +1,2 @@
+/** Types for electron-sqlite.mjs, so TypeScript specs can call it. */
+export function electronSqliteBinding(root: string, electronExecutable: string): { path: string } | { reason: string }

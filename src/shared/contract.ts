@@ -11,8 +11,11 @@ import type {
   ChatStreamEvent,
   Conversation,
   ConversationSummary,
+  ConversationSearchHit,
+  ConversationSettings,
   KeyStatus,
   ModelSummary,
+  Preset,
   StartedReply,
 } from './domain'
 
@@ -22,6 +25,29 @@ const channel = <I extends z.ZodType, O>(input: I, output: O) => ({ input, outpu
 
 const id = z.string().min(1).max(64)
 const empty = z.object({}).strict()
+
+/** The ranges Mistral's chat API accepts (openapi.yaml, ChatCompletionRequest). */
+export const chatParamsSchema = z
+  .object({
+    temperature: z.number().min(0).max(1.5).optional(),
+    topP: z.number().min(0).max(1).optional(),
+    maxTokens: z.number().int().min(1).max(1_000_000).optional(),
+    randomSeed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+    safePrompt: z.boolean().optional(),
+    stop: z.array(z.string().min(1).max(100)).max(8).optional(),
+    presencePenalty: z.number().min(-2).max(2).optional(),
+    frequencyPenalty: z.number().min(-2).max(2).optional(),
+  })
+  .strict()
+
+export const conversationSettingsSchema = z
+  .object({ systemPrompt: z.string().max(100_000), params: chatParamsSchema })
+  .strict()
+
+const messageText = z.string().min(1).max(1_000_000)
+const modelId = z.string().min(1).max(128)
+/** When the history would overflow the model's context window, drop the oldest turns instead of failing. */
+const trimToFit = z.boolean().optional()
 
 export const channels = {
   'keys.status': channel(empty, returns<KeyStatus>()),
@@ -35,31 +61,69 @@ export const channels = {
   'models.list': channel(z.object({ refresh: z.boolean().optional() }).strict(), returns<ModelSummary[]>()),
 
   'conversations.list': channel(empty, returns<ConversationSummary[]>()),
+  /** Full-text search over titles and message text, newest first. Works offline. */
+  'conversations.search': channel(
+    z.object({ query: z.string().trim().min(1).max(500) }).strict(),
+    returns<ConversationSearchHit[]>(),
+  ),
   'conversations.get': channel(z.object({ id }).strict(), returns<Conversation>()),
   'conversations.rename': channel(
     z.object({ id, title: z.string().trim().min(1).max(200) }).strict(),
     returns<ConversationSummary>(),
   ),
   'conversations.delete': channel(z.object({ id }).strict(), returns<{ deleted: boolean }>()),
+  'conversations.updateSettings': channel(
+    z.object({ id, settings: conversationSettingsSchema }).strict(),
+    returns<ConversationSettings>(),
+  ),
+
+  /** Shows another version of a message; the thread below it follows that version. */
+  'messages.selectVersion': channel(z.object({ id }).strict(), returns<Conversation>()),
+  /** Deletes one message; messages after it stay, attached to the one before it. */
+  'messages.delete': channel(z.object({ id }).strict(), returns<Conversation>()),
+
+  'presets.list': channel(empty, returns<Preset[]>()),
+  'presets.save': channel(
+    z
+      .object({ id: id.optional(), name: z.string().trim().min(1).max(100), model: modelId })
+      .merge(conversationSettingsSchema)
+      .strict(),
+    returns<Preset>(),
+  ),
+  'presets.delete': channel(z.object({ id }).strict(), returns<{ deleted: boolean }>()),
+
+  /** Opens an allow-listed https link in the system browser. opened:false where the host cannot. */
+  'links.open': channel(z.object({ url: z.string().url().max(2048) }).strict(), returns<{ opened: boolean }>()),
 
   /** Starts a streamed reply. Without conversationId a new conversation is created. */
   'chat.send': channel(
     z
       .object({
         conversationId: id.optional(),
-        model: z.string().min(1).max(128),
-        content: z.string().min(1).max(1_000_000),
+        model: modelId,
+        content: messageText,
+        /** For a new conversation: its system prompt and parameters (e.g. from a preset). */
+        settings: conversationSettingsSchema.optional(),
+        trimToFit,
       })
       .strict(),
     returns<StartedReply>(),
   ),
   /** Streams a fresh reply in place of a failed, stopped or interrupted one. */
   'chat.retry': channel(z.object({ messageId: id }).strict(), returns<StartedReply>()),
+  /** A new version of a reply, beside the earlier ones. The model may differ from the first. */
+  'chat.regenerate': channel(z.object({ messageId: id, model: modelId.optional() }).strict(), returns<StartedReply>()),
+  /** A new version of a sent message, and a reply to it. The earlier versions stay. */
+  'chat.edit': channel(z.object({ messageId: id, content: messageText, trimToFit }).strict(), returns<StartedReply>()),
+  /** Continues a reply cut by max_tokens (finish_reason "length") with Mistral's prefix mode. */
+  'chat.continue': channel(z.object({ messageId: id }).strict(), returns<StartedReply>()),
   'chat.stop': channel(z.object({ requestId: id }).strict(), returns<{ stopped: boolean }>()),
 } as const
 
 export const events = {
   'chat.stream': returns<ChatStreamEvent>(),
+  /** A conversation changed outside the caller's own request, e.g. it got its automatic title. */
+  'conversations.changed': returns<ConversationSummary>(),
 } as const
 
 export type Channels = typeof channels

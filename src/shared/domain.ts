@@ -48,6 +48,10 @@ export interface Message {
   finishReason: string | null
   error: AppError | null
   createdAt: number
+  /** The message this one answers or follows; null for the first message of a conversation. */
+  parentId: string | null
+  /** Every version of this message (siblings with the same parent and role), oldest first, this one included. */
+  versionIds: string[]
 }
 
 export interface ConversationSummary {
@@ -59,8 +63,43 @@ export interface ConversationSummary {
   messageCount: number
 }
 
-export interface Conversation extends ConversationSummary {
+/**
+ * Sampling parameters Mistral's chat API takes, in our names. Only the ones the user set
+ * are sent; the mapping to the API's snake_case fields lives in main.
+ */
+export interface ChatParams {
+  /** 0 to 1.5; unset means the model's default_model_temperature. */
+  temperature?: number
+  topP?: number
+  maxTokens?: number
+  randomSeed?: number
+  safePrompt?: boolean
+  stop?: string[]
+  presencePenalty?: number
+  frequencyPenalty?: number
+}
+
+export interface ConversationSettings {
+  systemPrompt: string
+  params: ChatParams
+}
+
+export interface ConversationSearchHit extends ConversationSummary {
+  /** Matching text with the hits wrapped in U+E000 … U+E001 markers (never HTML), or null for a title match. */
+  snippet: string | null
+}
+
+export interface Conversation extends ConversationSummary, ConversationSettings {
+  /** The visible thread: from the first message to the selected version of the last. */
   messages: Message[]
+}
+
+/** A named starting point for new chats. */
+export interface Preset extends ConversationSettings {
+  id: string
+  name: string
+  model: string
+  createdAt: number
 }
 
 export interface Usage {

@@ -6,18 +6,24 @@ import catalog from '../../../resources/model-catalog.json'
 import { ChatService } from './chat/chat-service'
 import { DEFAULT_COALESCE_MS } from './chat/delta-coalescer'
 import type { StreamTiming } from './chat/reply-stream'
+import { StreamRegistry } from './chat/stream-registry'
 import { DEFAULT_PERSIST_MS } from './chat/stream-writer'
+import { TitleService } from './chat/title-service'
 import { ConversationsRepo } from './db/conversations-repo'
 import { openDatabase } from './db/database'
 import { MessagesRepo } from './db/messages-repo'
+import { PresetsRepo } from './db/presets-repo'
+import { SearchRepo } from './db/search-repo'
 import { UsageLedger } from './db/usage-ledger'
 import type { Handlers } from './dispatch'
 import { createHandlers } from './handlers'
+import { ConversationService } from './history/conversation-service'
 import { KeyService } from './keys/key-service'
 import { redactingLogger } from './keys/redact'
 import { MistralClient } from './mistral/mistral-client'
 import type { CorePorts } from './ports'
 import { PriceTable } from './usage/price-table'
+import { UsageRecorder } from './usage/usage-recorder'
 
 export interface Core {
   handlers: Handlers
@@ -43,7 +49,8 @@ export function createCore(ports: CorePorts, options: CoreOptions = {}): Core {
   const db = openDatabase(ports.dataDir, { nativeBinding: ports.sqliteNativeBinding })
   const conversations = new ConversationsRepo(db)
   const messages = new MessagesRepo(db)
-  const ledger = new UsageLedger(db)
+  const usage = new UsageRecorder(new UsageLedger(db), PriceTable.fromCatalog(options.catalog ?? catalog))
+  const transaction = <T>(fn: () => T): T => db.transaction(fn)()
 
   // Replies that were streaming when the last process died keep their partial text.
   const recovered = messages.markStreamingInterrupted(ports.clock.now())
@@ -64,28 +71,56 @@ export function createCore(ports: CorePorts, options: CoreOptions = {}): Core {
   secrets = () => keys.knownKeys()
   if (recovered > 0) logger.warn('Marked replies left streaming as interrupted', { count: recovered })
 
+  const secretsNow = () => keys.knownKeys()
+  const streams = new StreamRegistry({
+    client,
+    messages,
+    conversations,
+    usage,
+    clock: ports.clock,
+    logger,
+    transaction,
+    secrets: secretsNow,
+    timing: { ...DEFAULT_TIMING, ...options.timing },
+  })
+  const titles = new TitleService({ client, conversations, messages, usage, clock: ports.clock, logger, secrets: secretsNow })
   const chat = new ChatService({
     client,
     messages,
     conversations,
-    ledger,
-    prices: PriceTable.fromCatalog(options.catalog ?? catalog),
+    streams,
+    titles,
     clock: ports.clock,
-    logger,
-    transaction: (fn) => db.transaction(fn)(),
-    secrets: () => keys.knownKeys(),
+    transaction,
     currentKey: () => keys.currentKey(),
-    timing: { ...DEFAULT_TIMING, ...options.timing },
+  })
+  const history = new ConversationService({
+    conversations,
+    messages,
+    search: new SearchRepo(db),
+    transaction,
+    isStreaming: (id) => streams.isStreaming(id),
   })
 
-  const handlers = createHandlers({ keys, client, conversations, messages, chat })
+  const handlers = createHandlers({
+    keys,
+    client,
+    conversations,
+    history,
+    presets: new PresetsRepo(db),
+    chat,
+    streams,
+    clock: ports.clock,
+    openExternal: ports.openExternal,
+  })
   let closed = false
   return {
     handlers,
     close() {
       if (closed) return
       closed = true
-      chat.close()
+      streams.close()
+      titles.close()
       db.close()
     },
   }

@@ -2,33 +2,37 @@
  * Implements every channel of the contract by delegating to the services. Both
  * hosts reach these only through dispatch(); nothing here knows about IPC or sockets.
  */
-import type { Message } from '../../shared/domain'
+import { randomUUID } from 'node:crypto'
 import { AppErrorException, appError } from '../../shared/errors'
 import type { ChatService } from './chat/chat-service'
+import type { StreamRegistry } from './chat/stream-registry'
 import type { ConversationsRepo } from './db/conversations-repo'
-import type { MessagesRepo, StoredMessage } from './db/messages-repo'
+import type { PresetsRepo } from './db/presets-repo'
 import type { CallContext, Handlers } from './dispatch'
+import type { ConversationService } from './history/conversation-service'
 import type { KeyService } from './keys/key-service'
 import { NO_KEY_MESSAGE, toAppError } from './mistral/errors'
 import type { MistralClient } from './mistral/mistral-client'
+import type { Clock, CorePorts } from './ports'
 
 export interface HandlerDeps {
   keys: KeyService
   client: MistralClient
   conversations: ConversationsRepo
-  messages: MessagesRepo
+  history: ConversationService
+  presets: PresetsRepo
   chat: ChatService
+  streams: StreamRegistry
+  clock: Clock
+  openExternal: CorePorts['openExternal']
 }
 
-const notFound = (): never => {
-  throw new AppErrorException(appError('not_found', 'This conversation no longer exists.'))
+const fail = (code: 'not_found' | 'invalid_input', message: string): never => {
+  throw new AppErrorException(appError(code, message))
 }
-
-/** seq is storage detail; the contract's Message does not carry it. */
-const toMessage = ({ seq: _seq, ...message }: StoredMessage): Message => message
 
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { keys, client, conversations, messages, chat } = deps
+  const { keys, client, conversations, history, presets, chat, streams, clock } = deps
 
   const handlers: Handlers = {
     'keys.status': () => keys.status(),
@@ -42,22 +46,40 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     'conversations.list': () => conversations.list(),
-    'conversations.get': ({ id }) => {
-      const summary = conversations.get(id) ?? notFound()
-      return { ...summary, messages: messages.listByConversation(id).map(toMessage) }
-    },
-    'conversations.rename': ({ id, title }) => {
-      if (!conversations.rename(id, title)) notFound()
-      return conversations.get(id) ?? notFound()
-    },
+    'conversations.search': ({ query }) => history.search(query),
+    'conversations.get': ({ id }) => history.view(id),
+    'conversations.rename': ({ id, title }) => history.rename(id, title),
     'conversations.delete': ({ id }) => {
-      chat.stopConversation(id)
+      streams.stopConversation(id)
       return { deleted: conversations.delete(id) }
+    },
+    'conversations.updateSettings': ({ id, settings }) => history.updateSettings(id, settings),
+
+    'messages.selectVersion': ({ id }) => history.selectVersion(id),
+    'messages.delete': ({ id }) => history.deleteMessage(id),
+
+    'presets.list': () => presets.list(),
+    // With an id it updates that preset; without, it creates one.
+    'presets.save': ({ id, ...fields }) =>
+      id === undefined
+        ? presets.insert(randomUUID(), fields, clock.now())
+        : (presets.update(id, fields, clock.now()) ?? fail('not_found', 'This preset no longer exists.')),
+    'presets.delete': ({ id }) => ({ deleted: presets.delete(id) }),
+
+    'links.open': async ({ url }) => {
+      // Only https leaves the app: file:, javascript:, custom schemes and plain http
+      // could run something locally or leak a page over the network in clear text.
+      if (new URL(url).protocol !== 'https:') fail('invalid_input', 'Only https links can be opened.')
+      if (!deps.openExternal) return { opened: false }
+      return { opened: await deps.openExternal(url) }
     },
 
     'chat.send': (input, ctx) => chat.send(input, ctx),
     'chat.retry': (input, ctx) => chat.retry(input, ctx),
-    'chat.stop': (input) => chat.stop(input),
+    'chat.regenerate': (input, ctx) => chat.regenerate(input, ctx),
+    'chat.edit': (input, ctx) => chat.edit(input, ctx),
+    'chat.continue': (input, ctx) => chat.continue(input, ctx),
+    'chat.stop': ({ requestId }) => ({ stopped: streams.stop(requestId) }),
   }
   return withKeyRedaction(handlers, () => keys.knownKeys())
 }

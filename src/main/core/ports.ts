@@ -48,6 +48,11 @@ export interface CorePorts {
    * development needs one built for its own ABI. Unset: better-sqlite3 finds its own.
    */
   sqliteNativeBinding?: string
+  /**
+   * Opens an https link in the system browser (Electron's shell.openExternal); resolves
+   * false if the OS refused. Absent where the host cannot (links.open then says opened:false).
+   */
+  openExternal?: (url: string) => Promise<boolean>
 }
 
 export const systemClock: Clock = { now: () => Date.now() }

@@ -24,10 +24,11 @@ async function assistantRow(conversationId: string) {
   return row
 }
 
+/** The chat rows of the ledger (a new conversation's title call adds a 'title' row in the background). */
 function readLedger() {
   const db = openDatabase(h.dataDir)
   try {
-    return new UsageLedger(db).since()
+    return new UsageLedger(db).since().filter((e) => e.kind === 'chat')
   } finally {
     db.close()
   }
@@ -66,19 +67,23 @@ describe('chat.send', () => {
     expect(Number.isInteger(entry?.costMicroUsd)).toBe(true)
   })
 
-  it('creates a titled conversation, then continues it with the history', async () => {
+  it('creates a conversation titled by its first words, then continues it along the thread', async () => {
     const first = await h.ok('chat.send', { model: MODEL, content: 'First question about the coalescer [sim tokens=5]' })
+    expect((await h.ok('conversations.get', { id: first.conversationId })).title).toBe('First question about the coalescer [sim tokens=5]')
     await h.ctx.finished(first.requestId)
     const second = await h.ok('chat.send', { conversationId: first.conversationId, model: MODEL, content: 'Second [sim tokens=5]' })
     expect(second.conversationId).toBe(first.conversationId)
     await h.ctx.finished(second.requestId)
-
     const [summary] = await h.ok('conversations.list', {})
-    expect(summary).toMatchObject({ id: first.conversationId, title: 'First question about the coalescer [sim tokens=5]', messageCount: 4 })
-    const body = h.sim.requests.filter((r) => r.path === '/v1/chat/completions').at(-1)?.body as Record<string, unknown>
+    expect(summary).toMatchObject({ id: first.conversationId, messageCount: 4 })
+    const body = h.chatBodies().at(-1)
     // Only spec-listed fields: unknown ones get a 422 from Mistral.
-    expect(Object.keys(body).sort()).toEqual(['messages', 'model', 'stream'])
-    expect((body['messages'] as { role: string }[]).map((m) => m.role)).toEqual(['user', 'assistant', 'user'])
+    expect(Object.keys(body ?? {}).sort()).toEqual(['messages', 'model', 'stream'])
+    expect(body?.messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user'])
+    const conversation = await h.ok('conversations.get', { id: first.conversationId })
+    expect(conversation.messages.map((m) => m.id)).toEqual([first.userMessageId, first.assistantMessageId, second.userMessageId, second.assistantMessageId])
+    expect(conversation.messages.map((m) => m.parentId)).toEqual([null, first.userMessageId, first.assistantMessageId, second.userMessageId])
+    expect(conversation).toMatchObject({ systemPrompt: '', params: {} })
   })
 
   it('writes the partial reply to SQLite while streaming', async () => {

@@ -1,134 +1,245 @@
 /**
- * chat.send / chat.retry / chat.stop. Rows are written and the StartedReply returned
- * at once; the reply streams in the background as a ReplyStream, whose events go
- * only to the caller that asked. A caller that goes away has its streams stopped.
+ * Starting replies: chat.send / edit / regenerate / retry / continue. Rows are written
+ * and the StartedReply returned at once; the reply streams in the background (see
+ * StreamRegistry). Every request carries the conversation's system prompt and
+ * parameters, and the thread from the root to the message being answered.
  */
 import { randomUUID } from 'node:crypto'
 import type { ParsedInput } from '../../../shared/contract'
-import type { StartedReply } from '../../../shared/domain'
+import type { ChatParams, StartedReply } from '../../../shared/domain'
 import { AppErrorException, appError } from '../../../shared/errors'
+import type { ConversationsRepo, StoredConversation } from '../db/conversations-repo'
+import type { MessagesRepo, StoredMessage } from '../db/messages-repo'
 import type { CallContext } from '../dispatch'
 import { NO_KEY_MESSAGE } from '../mistral/errors'
-import type { ChatTurn } from '../mistral/mistral-client'
-import { historyBefore, titleFrom } from './history'
-import { ReplyStream, type ReplyStreamDeps, type ReplyTarget } from './reply-stream'
+import type { ChatTurn, MistralClient } from '../mistral/mistral-client'
+import type { Clock } from '../ports'
+import { DEFAULT_REPLY_BUDGET, fitToContext } from './context-window'
+import { endsWithUser, requestTurns, titleFrom } from './history'
+import type { ReplyRequest } from './reply-stream'
+import type { StreamRegistry } from './stream-registry'
+import { MessageTree } from './thread'
+import type { TitleService } from './title-service'
+import { TurnWriter } from './turns'
 
-export interface ChatServiceDeps extends ReplyStreamDeps {
+export interface ChatServiceDeps {
+  client: MistralClient
+  messages: MessagesRepo
+  conversations: ConversationsRepo
+  streams: StreamRegistry
+  titles: TitleService
+  clock: Clock
+  /** Runs fn in one SQLite transaction. */
+  transaction<T>(fn: () => T): T
   /** The key to call Mistral with right now, or null. */
   currentKey(): string | null
 }
 
+/** A finished reply that can be streamed again into its own row. */
 const RETRYABLE = new Set(['error', 'stopped', 'interrupted'])
+const NO_SETTINGS = { systemPrompt: '', params: {} }
 
 const fail = (code: 'not_found' | 'invalid_input' | 'no_key', message: string): never => {
   throw new AppErrorException(appError(code, message))
 }
 
-export class ChatService {
-  private readonly active = new Map<string, { stream: ReplyStream; ctx: CallContext }>()
-  private readonly watched = new WeakSet<CallContext>()
+interface Loaded {
+  conversation: StoredConversation
+  tree: MessageTree<StoredMessage>
+}
 
-  constructor(private readonly deps: ChatServiceDeps) {}
+interface Begin {
+  conversationId: string
+  messageId: string
+  model: string
+  apiKey: string
+  request: ReplyRequest
+  userMessageId: string | null
+  /** Name the conversation once this reply completes (its first one). */
+  titleAfter: boolean
+}
+
+export class ChatService {
+  private readonly turns: TurnWriter
+
+  constructor(private readonly deps: ChatServiceDeps) {
+    this.turns = new TurnWriter(deps)
+  }
 
   send(input: ParsedInput<'chat.send'>, ctx: CallContext): StartedReply {
     const apiKey = this.requireKey()
-    const { conversations, messages, clock } = this.deps
-    const now = clock.now()
-    const isNew = !input.conversationId
-    const conversationId = input.conversationId ?? randomUUID()
-    if (!isNew) {
-      if (!conversations.get(conversationId)) fail('not_found', 'This conversation no longer exists.')
-      this.refuseIfStreaming(conversationId)
-    }
-    const { userMessageId, assistant } = this.deps.transaction(() => {
-      if (isNew) {
-        conversations.insert({ id: conversationId, title: titleFrom(input.content), model: input.model, createdAt: now })
-      }
-      const base = { conversationId, createdAt: now }
-      const user = messages.insert({ ...base, id: randomUUID(), role: 'user', content: input.content, status: 'complete', model: null })
-      const reply = messages.insert({ ...base, id: randomUUID(), role: 'assistant', content: '', status: 'streaming', model: input.model })
-      conversations.touch(conversationId, input.model, now)
-      return { userMessageId: user.id, assistant: reply }
+    const existing = input.conversationId ? this.load(input.conversationId) : null
+    if (existing) this.deps.streams.refuseIfStreaming(existing.conversation.id)
+    // `settings` is for a new conversation; an existing one keeps its own
+    // (conversations.updateSettings changes them).
+    const settings = existing?.conversation ?? input.settings ?? NO_SETTINGS
+    const parent = existing?.tree.resolveLeaf(existing.conversation.leafId) ?? null
+    const path = existing?.tree.pathTo(parent?.id ?? null) ?? []
+    const messages = this.fit(
+      [...requestTurns(settings.systemPrompt, path), { role: 'user', content: input.content }],
+      apiKey,
+      input.model,
+      settings.params,
+      input.trimToFit,
+    )
+    const conversationId = existing?.conversation.id ?? randomUUID()
+    const { systemPrompt, params } = settings
+    const title = titleFrom(input.content)
+    const newConversation = { id: conversationId, title, model: input.model, createdAt: this.deps.clock.now(), systemPrompt, params }
+    const { user, reply } = this.turns.userTurn({
+      conversationId,
+      parentId: parent?.id ?? null,
+      content: input.content,
+      model: input.model,
+      ...(existing ? {} : { newConversation }),
     })
-    const history = historyBefore(messages.listByConversation(conversationId), assistant.seq)
-    const target = { requestId: randomUUID(), conversationId, messageId: assistant.id, model: input.model }
-    this.start(target, apiKey, history, ctx)
-    return { requestId: target.requestId, conversationId, userMessageId, assistantMessageId: assistant.id }
+    return this.begin(ctx, {
+      conversationId,
+      messageId: reply.id,
+      model: input.model,
+      apiKey,
+      request: { messages, params: settings.params },
+      userMessageId: user.id,
+      titleAfter: !existing,
+    })
   }
 
-  /** Re-streams a failed, stopped or interrupted reply into the same row, from the history before it. */
+  /** A new version of a user message beside the old one, and a reply to it. */
+  edit(input: ParsedInput<'chat.edit'>, ctx: CallContext): StartedReply {
+    const apiKey = this.requireKey()
+    const message = this.message(input.messageId)
+    if (message.role !== 'user') fail('invalid_input', 'Only a message you sent can be edited.')
+    const { conversation, tree } = this.load(message.conversationId)
+    this.deps.streams.refuseIfStreaming(conversation.id)
+    const model = conversation.model
+    const messages = this.fit(
+      [...requestTurns(conversation.systemPrompt, tree.pathTo(message.parentId)), { role: 'user', content: input.content }],
+      apiKey,
+      model,
+      conversation.params,
+      input.trimToFit,
+    )
+    const { user, reply } = this.turns.userTurn({
+      conversationId: conversation.id,
+      parentId: message.parentId,
+      content: input.content,
+      model,
+    })
+    const request = { messages, params: conversation.params }
+    return this.begin(ctx, {
+      conversationId: conversation.id,
+      messageId: reply.id,
+      model,
+      apiKey,
+      request,
+      userMessageId: user.id,
+      titleAfter: false,
+    })
+  }
+
+  /** A new version of a finished reply, beside the earlier ones, possibly from another model. */
+  regenerate(input: ParsedInput<'chat.regenerate'>, ctx: CallContext): StartedReply {
+    const apiKey = this.requireKey()
+    const message = this.reply(input.messageId, 'regenerated')
+    const { conversation, tree } = this.load(message.conversationId)
+    this.deps.streams.refuseIfStreaming(conversation.id)
+    const model = input.model ?? message.model ?? conversation.model
+    const messages = this.answerable(requestTurns(conversation.systemPrompt, tree.pathTo(message.parentId)))
+    const reply = this.turns.replyVersion(conversation.id, message.parentId, model)
+    const request = { messages, params: conversation.params }
+    return this.begin(ctx, { ...this.replyOnly(conversation.id, reply.id, model, apiKey, request), titleAfter: false })
+  }
+
+  /** Re-streams a failed, stopped or interrupted reply into the same row, from the thread before it. */
   retry(input: ParsedInput<'chat.retry'>, ctx: CallContext): StartedReply {
     const apiKey = this.requireKey()
-    const { conversations, messages, clock } = this.deps
-    const message = messages.get(input.messageId) ?? fail('not_found', 'This message no longer exists.')
-    if (message.role !== 'assistant') fail('invalid_input', 'Only a reply can be retried.')
-    this.refuseIfStreaming(message.conversationId)
+    const message = this.reply(input.messageId, 'retried')
+    this.deps.streams.refuseIfStreaming(message.conversationId)
     if (!RETRYABLE.has(message.status)) {
-      fail('invalid_input', 'This reply finished normally; send a new message to continue.')
+      fail('invalid_input', 'This reply finished normally; send a new message or regenerate it.')
     }
-    const conversation = conversations.get(message.conversationId) ?? fail('not_found', 'This conversation no longer exists.')
+    const { conversation, tree } = this.load(message.conversationId)
     const model = message.model ?? conversation.model
-    const now = clock.now()
-    this.deps.transaction(() => {
-      messages.restart(message.id, model, now)
-      conversations.touch(message.conversationId, model, now)
-    })
-    const history = historyBefore(messages.listByConversation(message.conversationId), message.seq)
-    const target = { requestId: randomUUID(), conversationId: message.conversationId, messageId: message.id, model }
-    this.start(target, apiKey, history, ctx)
-    return { requestId: target.requestId, conversationId: target.conversationId, userMessageId: null, assistantMessageId: message.id }
+    const messages = this.answerable(requestTurns(conversation.systemPrompt, tree.pathTo(message.parentId)))
+    this.turns.reopen(message, 'restart', model, tree.latestLeafUnder(message.id)?.id ?? message.id)
+    // A first reply that failed gets the title it missed once it succeeds.
+    const titleAfter = conversation.titleSource === 'auto' && conversation.messageCount === 2
+    const request = { messages, params: conversation.params }
+    return this.begin(ctx, { ...this.replyOnly(conversation.id, message.id, model, apiKey, request), titleAfter })
   }
 
-  stop(input: ParsedInput<'chat.stop'>): { stopped: boolean } {
-    const entry = this.active.get(input.requestId)
-    return { stopped: entry ? entry.stream.stop() : false }
-  }
-
-  /** Before a conversation is deleted, so no stream writes into rows that are gone. */
-  stopConversation(conversationId: string): void {
-    for (const { stream } of [...this.active.values()]) {
-      if (stream.target.conversationId === conversationId) stream.stop()
+  /**
+   * Continues a reply cut by max_tokens (or stopped) in the same row, with Mistral's
+   * prefix mode: the text so far is sent as an assistant prefix and the reply appended.
+   */
+  continue(input: ParsedInput<'chat.continue'>, ctx: CallContext): StartedReply {
+    const apiKey = this.requireKey()
+    const message = this.reply(input.messageId, 'continued')
+    this.deps.streams.refuseIfStreaming(message.conversationId)
+    const cut = message.finishReason === 'length' || message.status === 'stopped' || message.status === 'interrupted'
+    if (!cut || message.content.length === 0) {
+      fail('invalid_input', 'Only a reply cut short (by the max tokens limit or Stop) can be continued.')
     }
+    const { conversation, tree } = this.load(message.conversationId)
+    const model = message.model ?? conversation.model
+    const messages: ChatTurn[] = [
+      ...requestTurns(conversation.systemPrompt, tree.pathTo(message.parentId)),
+      { role: 'assistant', content: message.content, prefix: true },
+    ]
+    this.turns.reopen(message, 'resume', model, tree.latestLeafUnder(message.id)?.id ?? message.id)
+    const request = { messages, params: conversation.params, continueFrom: message.content }
+    return this.begin(ctx, { ...this.replyOnly(conversation.id, message.id, model, apiKey, request), titleAfter: false })
   }
 
-  /** Core shutdown: every live reply is saved as `interrupted` before SQLite closes. */
-  close(): void {
-    for (const { stream } of [...this.active.values()]) stream.interrupt()
+  /** A Begin for a reply without a new user message (regenerate, retry, continue). */
+  private replyOnly(conversationId: string, messageId: string, model: string, apiKey: string, request: ReplyRequest) {
+    return { conversationId, messageId, model, apiKey, request, userMessageId: null }
   }
 
-  private start(target: ReplyTarget, apiKey: string, history: ChatTurn[], ctx: CallContext): void {
-    const stream = new ReplyStream(
-      target,
+  private begin(ctx: CallContext, b: Begin): StartedReply {
+    const requestId = randomUUID()
+    const { conversationId, messageId, model, apiKey } = b
+    this.deps.streams.start({
+      target: { requestId, conversationId, messageId, model },
       apiKey,
-      history,
-      (event) => ctx.emit('chat.stream', event),
-      this.deps,
-      (ended) => this.active.delete(ended.target.requestId),
-    )
-    this.active.set(target.requestId, { stream, ctx })
-    this.watch(ctx)
-    stream.run().catch((err: unknown) => {
-      // end() already logs its own failures; this is a last guard against an unhandled rejection.
-      this.deps.logger.error('Chat stream could not be finalized', { requestId: target.requestId, error: err })
+      request: b.request,
+      ctx,
+      ...(b.titleAfter
+        ? { onComplete: () => void this.deps.titles.generate({ conversationId, replyId: messageId, model, apiKey, ctx }) }
+        : {}),
+    })
+    return { requestId, conversationId, userMessageId: b.userMessageId, assistantMessageId: messageId }
+  }
+
+  /** Checks the request against the model's context window (see context-window.ts). */
+  private fit(turns: ChatTurn[], apiKey: string, model: string, params: ChatParams, trimToFit: boolean | undefined): ChatTurn[] {
+    return fitToContext(turns, {
+      model,
+      maxContextLength: this.deps.client.cachedModel(apiKey, model)?.maxContextLength ?? null,
+      replyBudget: params.maxTokens ?? DEFAULT_REPLY_BUDGET,
+      trimToFit: trimToFit ?? false,
     })
   }
 
-  /** A window closed or a socket dropped: stop its streams (the architecture's rule). */
-  private watch(ctx: CallContext): void {
-    if (this.watched.has(ctx)) return
-    this.watched.add(ctx)
-    ctx.onClose(() => {
-      for (const entry of [...this.active.values()]) if (entry.ctx === ctx) entry.stream.stop()
-    })
+  /** Mistral rejects a conversation that does not end with the user; say so before a row is written. */
+  private answerable(turns: ChatTurn[]): ChatTurn[] {
+    if (!endsWithUser(turns)) fail('invalid_input', 'There is no message before this reply for it to answer.')
+    return turns
   }
 
-  /** One reply at a time per conversation: a second would interleave with the first's history. */
-  private refuseIfStreaming(conversationId: string): void {
-    for (const { stream } of this.active.values()) {
-      if (stream.target.conversationId === conversationId) {
-        fail('invalid_input', 'A reply is still streaming in this conversation. Stop it or wait for it to finish.')
-      }
-    }
+  private load(conversationId: string): Loaded {
+    const conversation = this.deps.conversations.get(conversationId) ?? fail('not_found', 'This conversation no longer exists.')
+    return { conversation, tree: new MessageTree(this.deps.messages.listByConversation(conversationId)) }
+  }
+
+  private message(id: string): StoredMessage {
+    return this.deps.messages.get(id) ?? fail('not_found', 'This message no longer exists.')
+  }
+
+  private reply(id: string, verb: string): StoredMessage {
+    const message = this.message(id)
+    if (message.role !== 'assistant') fail('invalid_input', `Only a reply can be ${verb}.`)
+    return message
   }
 
   private requireKey(): string {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { StoredMessage } from '../db/messages-repo'
-import { historyBefore, titleFrom } from './history'
+import { endsWithUser, requestTurns, titleFrom } from './history'
 
 const m = (seq: number, role: StoredMessage['role'], content: string, status: StoredMessage['status'] = 'complete'): StoredMessage => ({
   id: `m${seq}`,
   conversationId: 'c',
+  parentId: seq > 1 ? `m${seq - 1}` : null,
   seq,
   role,
   content,
@@ -15,23 +16,37 @@ const m = (seq: number, role: StoredMessage['role'], content: string, status: St
   createdAt: 0,
 })
 
-describe('historyBefore', () => {
-  it('keeps turns before the reply, skipping empty or streaming replies', () => {
-    const rows = [
+describe('requestTurns', () => {
+  it('keeps the path, skipping empty or streaming replies', () => {
+    const path = [
       m(1, 'user', 'q1'),
       m(2, 'assistant', '', 'error'),
       m(3, 'user', 'q2'),
       m(4, 'assistant', 'partial', 'stopped'),
       m(5, 'user', 'q3'),
-      m(6, 'assistant', '', 'streaming'),
+      m(6, 'assistant', 'live', 'streaming'),
     ]
-    expect(historyBefore(rows, 6)).toEqual([
+    expect(requestTurns('', path)).toEqual([
       { role: 'user', content: 'q1' },
       { role: 'user', content: 'q2' },
       { role: 'assistant', content: 'partial' },
       { role: 'user', content: 'q3' },
     ])
-    expect(historyBefore(rows, 2)).toEqual([{ role: 'user', content: 'q1' }])
+  })
+
+  it('puts a non-blank system prompt first, verbatim', () => {
+    expect(requestTurns('  Be brief.\n', [m(1, 'user', 'q')])).toEqual([
+      { role: 'system', content: '  Be brief.\n' },
+      { role: 'user', content: 'q' },
+    ])
+    expect(requestTurns(' \n ', [m(1, 'user', 'q')])).toEqual([{ role: 'user', content: 'q' }])
+  })
+
+  it('endsWithUser tells whether Mistral can answer the turns', () => {
+    expect(endsWithUser([{ role: 'user', content: 'q' }])).toBe(true)
+    expect(endsWithUser([{ role: 'user', content: 'q' }, { role: 'assistant', content: 'a' }])).toBe(false)
+    expect(endsWithUser([{ role: 'system', content: 's' }])).toBe(false)
+    expect(endsWithUser([])).toBe(false)
   })
 })
 

@@ -1,17 +1,25 @@
-/** What is sent to Mistral as the conversation so far, and how a new chat is titled. */
-import type { ChatTurn } from '../mistral/mistral-client'
+/** What is sent to Mistral as the conversation so far, and how a new chat is first titled. */
 import type { StoredMessage } from '../db/messages-repo'
+import type { ChatTurn } from '../mistral/mistral-client'
 
 /**
- * The turns before `beforeSeq`. Assistant rows count with whatever text the user
- * saw (a stopped or interrupted reply included); empty ones are left out, because
- * an assistant message without content is rejected by the API.
+ * The system prompt (when set) and then the thread's messages, root first. Assistant
+ * rows count with whatever text the user saw (a stopped or interrupted reply
+ * included); empty or still-streaming ones are left out, because the API rejects an
+ * assistant message without content.
  */
-export function historyBefore(messages: readonly StoredMessage[], beforeSeq: number): ChatTurn[] {
-  return messages
-    .filter((m) => m.seq < beforeSeq)
-    .filter((m) => m.role !== 'assistant' || (m.status !== 'streaming' && m.content.length > 0))
-    .map((m) => ({ role: m.role, content: m.content }))
+export function requestTurns(systemPrompt: string, path: readonly StoredMessage[]): ChatTurn[] {
+  const turns: ChatTurn[] = systemPrompt.trim() ? [{ role: 'system', content: systemPrompt }] : []
+  for (const m of path) {
+    if (m.role === 'assistant' && (m.status === 'streaming' || m.content.length === 0)) continue
+    turns.push({ role: m.role, content: m.content })
+  }
+  return turns
+}
+
+/** Mistral answers only when the conversation ends with the user (or an assistant prefix). */
+export function endsWithUser(turns: readonly ChatTurn[]): boolean {
+  return turns.at(-1)?.role === 'user'
 }
 
 export const TITLE_CHARS = 60

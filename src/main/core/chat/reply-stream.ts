@@ -5,18 +5,18 @@
  * core is closing). Ending is synchronous, so when stop() returns the row and the
  * event are already final and a late chunk can change nothing.
  */
-import { randomUUID } from 'node:crypto'
-import type { CompletionEvent, UsageInfo } from '@mistralai/mistralai/models/components'
-import type { ChatStreamEvent, Usage } from '../../../shared/domain'
+import type { UsageInfo } from '@mistralai/mistralai/models/components'
+import type { ChatParams, ChatStreamEvent, Usage } from '../../../shared/domain'
 import { AppErrorException, appError, type AppError } from '../../../shared/errors'
 import type { ConversationsRepo } from '../db/conversations-repo'
 import type { FinalState, MessagesRepo } from '../db/messages-repo'
-import type { UsageLedger } from '../db/usage-ledger'
+import { contentText } from '../mistral/content-text'
 import { STREAM_CUT_MESSAGE, toAppError } from '../mistral/errors'
 import type { ChatTurn, MistralClient } from '../mistral/mistral-client'
 import type { Clock, Logger } from '../ports'
-import type { PriceTable } from '../usage/price-table'
+import { usageFromApi, type UsageRecorder } from '../usage/usage-recorder'
 import { DeltaCoalescer } from './delta-coalescer'
+import { PrefixStripper } from './prefix-stripper'
 import { StreamWriter } from './stream-writer'
 
 export interface StreamTiming {
@@ -30,8 +30,7 @@ export interface ReplyStreamDeps {
   client: MistralClient
   messages: MessagesRepo
   conversations: ConversationsRepo
-  ledger: UsageLedger
-  prices: PriceTable
+  usage: UsageRecorder
   clock: Clock
   logger: Logger
   /** Runs fn in one SQLite transaction. */
@@ -47,18 +46,25 @@ export interface ReplyTarget {
   model: string
 }
 
-/** Text of a delta; thinking chunks of reasoning models are not part of the answer. */
-function deltaText(content: CompletionEvent['data']['choices'][number]['delta']['content']): string {
-  if (typeof content === 'string') return content
-  if (!Array.isArray(content)) return ''
-  return content.map((c) => (c.type === 'text' && 'text' in c ? c.text : '')).join('')
+export interface ReplyRequest {
+  messages: ChatTurn[]
+  params: ChatParams
+  /**
+   * chat.continue: the text already in the row. The last message is then this text as
+   * an assistant prefix; the reply is appended to it and only new text is emitted.
+   */
+  continueFrom?: string
 }
 
-function toUsage(u: UsageInfo | null): Usage | null {
-  if (!u) return null
-  const promptTokens = u.promptTokens ?? 0
-  const completionTokens = u.completionTokens ?? 0
-  return { promptTokens, completionTokens, totalTokens: u.totalTokens ?? promptTokens + completionTokens }
+export interface ReplyStreamOptions {
+  target: ReplyTarget
+  apiKey: string
+  request: ReplyRequest
+  emit: (event: ChatStreamEvent) => void
+  /** Runs once, however the reply ended. */
+  onEnd: (stream: ReplyStream) => void
+  /** Runs after a reply completed normally and was saved (e.g. to title a new chat). */
+  onComplete?: () => void
 }
 
 export class ReplyStream {
@@ -66,20 +72,21 @@ export class ReplyStream {
   private readonly coalescer: DeltaCoalescer
   private readonly writer: StreamWriter
   private idleTimer: ReturnType<typeof setTimeout> | null = null
-  private text = ''
+  private readonly stripper: PrefixStripper
+  private text: string
   private ended = false
+  readonly target: ReplyTarget
 
   constructor(
-    readonly target: ReplyTarget,
-    private readonly apiKey: string,
-    private readonly history: ChatTurn[],
-    private readonly emit: (event: ChatStreamEvent) => void,
+    private readonly options: ReplyStreamOptions,
     private readonly deps: ReplyStreamDeps,
-    private readonly onEnd: (stream: ReplyStream) => void,
   ) {
+    const target = (this.target = options.target)
     const { requestId, conversationId, messageId } = target
+    this.text = options.request.continueFrom ?? ''
+    this.stripper = new PrefixStripper(options.request.continueFrom ?? '')
     this.coalescer = new DeltaCoalescer(
-      (text) => this.emit({ type: 'delta', requestId, conversationId, messageId, text }),
+      (text) => options.emit({ type: 'delta', requestId, conversationId, messageId, text }),
       deps.timing.coalesceMs,
     )
     this.writer = new StreamWriter(
@@ -91,13 +98,14 @@ export class ReplyStream {
   /** Never rejects with an API error: every failure ends the reply with status `error`. */
   async run(): Promise<void> {
     const { model } = this.target
+    const { apiKey, request } = this.options
     let finishReason: string | null = null
     let usage: UsageInfo | null = null
     try {
       this.armIdleTimer()
       const events = await this.deps.client.streamChat(
-        this.apiKey,
-        { model, messages: this.history },
+        apiKey,
+        { model, messages: request.messages, params: request.params },
         this.controller.signal,
       )
       for await (const event of events) {
@@ -107,23 +115,27 @@ export class ReplyStream {
         // We never ask for n > 1, so the first choice is the reply.
         const choice = event.data.choices[0]
         if (!choice) continue
-        const text = deltaText(choice.delta.content)
-        if (text) {
-          this.text += text
-          this.coalescer.push(text)
-          this.writer.update(this.text)
-        }
+        // Thinking chunks of reasoning models are not part of the answer.
+        this.append(this.stripper.push(contentText(choice.delta.content)))
         finishReason = choice.finishReason ?? finishReason
       }
       if (this.ended) return
       // A body that just ends without a finish_reason is a cut connection, not a reply.
       if (finishReason === null) throw new AppErrorException(appError('network', STREAM_CUT_MESSAGE, { retryable: true }))
+      this.append(this.stripper.flush())
       this.complete(finishReason, usage)
     } catch (err) {
       if (this.ended) return
       const reason: unknown = this.controller.signal.reason
       this.fail(reason instanceof AppErrorException ? reason.appError : toAppError(err, this.deps.secrets()))
     }
+  }
+
+  private append(text: string): void {
+    if (!text) return
+    this.text += text
+    this.coalescer.push(text)
+    this.writer.update(this.text)
   }
 
   /** The user pressed Stop, or the caller went away: partial text kept, status `stopped`. */
@@ -139,7 +151,7 @@ export class ReplyStream {
 
   private complete(finishReason: string, rawUsage: UsageInfo | null): void {
     const { requestId, conversationId, messageId } = this.target
-    const usage = toUsage(rawUsage)
+    const usage = usageFromApi(rawUsage)
     if (!usage) this.deps.logger.warn('Reply finished without usage; no ledger row', { requestId })
     this.end(
       { status: 'complete', finishReason, error: null },
@@ -165,36 +177,24 @@ export class ReplyStream {
     else this.coalescer.dispose()
     const { conversationId, messageId, model, requestId } = this.target
     const at = this.deps.clock.now()
+    let saved = false
     try {
       this.deps.transaction(() => {
         this.deps.messages.finish(messageId, { ...state, content: this.text }, at)
         this.deps.conversations.touch(conversationId, model, at)
-        if (usage) {
-          const priced = this.deps.prices.cost(model, usage.promptTokens, usage.completionTokens)
-          this.deps.ledger.append({
-            id: randomUUID(),
-            at,
-            kind: 'chat',
-            model,
-            promptTokens: usage.promptTokens,
-            completionTokens: usage.completionTokens,
-            conversationId,
-            messageId,
-            requestId,
-            costMicroUsd: priced?.costMicroUsd ?? null,
-            priceSource: priced?.priceSource ?? null,
-          })
-        }
+        if (usage) this.deps.usage.record({ kind: 'chat', at, model, usage, conversationId, messageId, requestId })
       })
+      saved = true
     } catch (err) {
       // The caller still gets its event and the stream is released; the row, left
       // `streaming`, is marked interrupted at the next start-up.
       this.deps.logger.error('Could not save the finished reply', { requestId, error: err })
     }
-    if (event) this.emit(event)
+    if (event) this.options.emit(event)
     // Stops the HTTP read when the user stopped; a no-op after a normal end.
     this.controller.abort()
-    this.onEnd(this)
+    this.options.onEnd(this)
+    if (saved && state.status === 'complete') this.options.onComplete?.()
     return true
   }
 

@@ -110,8 +110,8 @@ describe('crash recovery', () => {
     const db = openDatabase(tmp.dir)
     new ConversationsRepo(db).insert({ id: 'c1', title: 't', model: 'm', createdAt: 1 })
     const messages = new MessagesRepo(db)
-    const done = messages.insert({ id: 'a', conversationId: 'c1', role: 'user', content: 'hi', status: 'complete', model: null, createdAt: 1 })
-    const live = messages.insert({ id: 'b', conversationId: 'c1', role: 'assistant', content: '', status: 'streaming', model: 'm', createdAt: 2 })
+    const done = messages.insert({ id: 'a', conversationId: 'c1', parentId: null, role: 'user', content: 'hi', status: 'complete', model: null, createdAt: 1 })
+    const live = messages.insert({ id: 'b', conversationId: 'c1', parentId: null, role: 'assistant', content: '', status: 'streaming', model: 'm', createdAt: 2 })
     messages.writePartial(live.id, 'partial tex', 3)
     db.close() // the "crash"
 

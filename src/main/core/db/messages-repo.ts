@@ -14,10 +14,14 @@ interface Row {
   finish_reason: string | null
   error_json: string | null
   created_at: number
+  parent_id: string | null
 }
 
-/** A message plus its position, which the chat service needs to cut history. */
-export interface StoredMessage extends Message {
+/**
+ * A message as stored: versionIds are derived from its siblings (thread.ts), and seq
+ * is its creation order within the conversation, which orders versions and leaves.
+ */
+export interface StoredMessage extends Omit<Message, 'versionIds'> {
   seq: number
 }
 
@@ -41,14 +45,16 @@ const toMessage = (r: Row): StoredMessage => ({
   finishReason: r.finish_reason,
   error: parseError(r.error_json),
   createdAt: r.created_at,
+  parentId: r.parent_id,
 })
 
 const COLUMNS =
-  'id, conversation_id, seq, role, content, status, model, finish_reason, error_json, created_at'
+  'id, conversation_id, seq, role, content, status, model, finish_reason, error_json, created_at, parent_id'
 
 export interface NewMessage {
   id: string
   conversationId: string
+  parentId: string | null
   role: MessageRole
   content: string
   status: MessageStatus
@@ -70,13 +76,16 @@ export class MessagesRepo {
   private readonly contentStmt
   private readonly finishStmt
   private readonly restartStmt
+  private readonly resumeStmt
   private readonly interruptStmt
+  private readonly reparentStmt
+  private readonly deleteStmt
 
   constructor(db: Db) {
     // seq is computed in the INSERT so two inserts can never pick the same number.
     this.insertStmt = db.prepare(
-      `INSERT INTO messages (id, conversation_id, seq, role, content, status, model, created_at, updated_at)
-       VALUES (@id, @conversationId,
+      `INSERT INTO messages (id, conversation_id, parent_id, seq, role, content, status, model, created_at, updated_at)
+       VALUES (@id, @conversationId, @parentId,
          (SELECT COALESCE(MAX(seq), 0) + 1 FROM messages WHERE conversation_id = @conversationId),
          @role, @content, @status, @model, @createdAt, @createdAt)
        RETURNING ${COLUMNS}`,
@@ -96,9 +105,16 @@ export class MessagesRepo {
       `UPDATE messages SET content = '', status = 'streaming', model = ?, finish_reason = NULL,
          error_json = NULL, updated_at = ? WHERE id = ? AND status != 'streaming'`,
     )
+    // Continuing keeps the text: the new tokens are appended to it.
+    this.resumeStmt = db.prepare(
+      `UPDATE messages SET status = 'streaming', model = ?, finish_reason = NULL, error_json = NULL,
+         updated_at = ? WHERE id = ? AND status != 'streaming'`,
+    )
     this.interruptStmt = db.prepare(
       `UPDATE messages SET status = 'interrupted', updated_at = ? WHERE status = 'streaming'`,
     )
+    this.reparentStmt = db.prepare('UPDATE messages SET parent_id = ? WHERE parent_id = ?')
+    this.deleteStmt = db.prepare('DELETE FROM messages WHERE id = ?')
   }
 
   insert(m: NewMessage): StoredMessage {
@@ -127,6 +143,20 @@ export class MessagesRepo {
   /** Puts a finished assistant row back to streaming for a retry. False if it is streaming already. */
   restart(id: string, model: string, at: number): boolean {
     return this.restartStmt.run(model, at, id).changes > 0
+  }
+
+  /** Puts a finished assistant row back to streaming with its text kept, for chat.continue. */
+  resume(id: string, model: string, at: number): boolean {
+    return this.resumeStmt.run(model, at, id).changes > 0
+  }
+
+  /** Attaches every child of `fromId` to `toParentId`, so deleting a message keeps what follows it. */
+  reparentChildren(fromId: string, toParentId: string | null): void {
+    this.reparentStmt.run(toParentId, fromId)
+  }
+
+  delete(id: string): boolean {
+    return this.deleteStmt.run(id).changes > 0
   }
 
   /** Crash recovery: rows still `streaming` at start-up belong to a process that died. */

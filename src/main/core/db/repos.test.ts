@@ -24,7 +24,7 @@ afterEach(() => {
 })
 
 const msg = (id: string, conversationId: string, content: string, at: number) =>
-  messages.insert({ id, conversationId, role: 'user', content, status: 'complete', model: null, createdAt: at })
+  messages.insert({ id, conversationId, parentId: null, role: 'user', content, status: 'complete', model: null, createdAt: at })
 
 const search = (q: string) =>
   (db.prepare('SELECT m.id FROM messages_fts f JOIN messages m ON m.pk = f.rowid WHERE messages_fts MATCH ? ORDER BY m.id').all(q) as {
@@ -75,7 +75,7 @@ describe('MessagesRepo', () => {
   })
 
   it('writes partial text only while streaming, then finishes with error json', () => {
-    const a = messages.insert({ id: 'a', conversationId: 'c', role: 'assistant', content: '', status: 'streaming', model: 'm', createdAt: 1 })
+    const a = messages.insert({ id: 'a', conversationId: 'c', parentId: null, role: 'assistant', content: '', status: 'streaming', model: 'm', createdAt: 1 })
     messages.writePartial(a.id, 'Hel', 2)
     expect(messages.get('a')?.content).toBe('Hel')
     const error = { code: 'network' as const, message: 'cut', retryable: true }
@@ -85,7 +85,7 @@ describe('MessagesRepo', () => {
   })
 
   it('restart clears a finished row for a retry, but not a streaming one', () => {
-    const a = messages.insert({ id: 'a', conversationId: 'c', role: 'assistant', content: '', status: 'streaming', model: 'm', createdAt: 1 })
+    const a = messages.insert({ id: 'a', conversationId: 'c', parentId: null, role: 'assistant', content: '', status: 'streaming', model: 'm', createdAt: 1 })
     expect(messages.restart(a.id, 'm2', 2)).toBe(false)
     messages.finish(a.id, { content: 'part', status: 'stopped', finishReason: null, error: null }, 3)
     expect(messages.restart(a.id, 'm2', 4)).toBe(true)
@@ -93,7 +93,7 @@ describe('MessagesRepo', () => {
   })
 
   it('keeps the FTS index in step with inserts and streaming updates', () => {
-    const a = messages.insert({ id: 'a', conversationId: 'c', role: 'assistant', content: '', status: 'streaming', model: 'm', createdAt: 1 })
+    const a = messages.insert({ id: 'a', conversationId: 'c', parentId: null, role: 'assistant', content: '', status: 'streaming', model: 'm', createdAt: 1 })
     messages.writePartial(a.id, 'the quick brown', 2)
     expect(search('quick')).toEqual(['a'])
     messages.finish(a.id, { content: 'the slow fox', status: 'complete', finishReason: 'stop', error: null }, 3)

@@ -5,10 +5,13 @@
  */
 import type { Db } from './database'
 
+/** chat: a reply; title: the short call that names a new conversation. */
+export type UsageKind = 'chat' | 'title'
+
 export interface UsageEntry {
   id: string
   at: number
-  kind: 'chat'
+  kind: UsageKind
   model: string
   promptTokens: number
   completionTokens: number
@@ -24,7 +27,7 @@ export interface UsageEntry {
 interface Row {
   id: string
   at: number
-  kind: 'chat'
+  kind: UsageKind
   model: string
   prompt_tokens: number
   completion_tokens: number

@@ -4,13 +4,23 @@
  * decides which key is current.
  */
 import { Mistral } from '@mistralai/mistralai'
-import type { CompletionEvent } from '@mistralai/mistralai/models/components'
-import type { ModelSummary } from '../../../shared/domain'
+import type { CompletionEvent, UsageInfo } from '@mistralai/mistralai/models/components'
+import type { ChatParams, ModelSummary } from '../../../shared/domain'
+import { toSdkParams } from './chat-params'
+import { contentText } from './content-text'
 import { summarizeModels } from './model-cards'
 
 export interface ChatTurn {
   role: 'system' | 'user' | 'assistant'
   content: string
+  /** Only on a last assistant turn: the reply continues this text (Mistral's prefix mode). */
+  prefix?: true
+}
+
+export interface ChatRequest {
+  model: string
+  messages: ChatTurn[]
+  params: ChatParams
 }
 
 export interface MistralClientOptions {
@@ -49,20 +59,36 @@ export class MistralClient {
     return summaries
   }
 
+  /** A model from the list already fetched with this key (by id or alias); null if not fetched or unknown. Never calls the API. */
+  cachedModel(apiKey: string, model: string): ModelSummary | null {
+    const list = this.models.get(apiKey) ?? []
+    return list.find((m) => m.id === model || m.aliases.includes(model)) ?? null
+  }
+
   /**
    * Starts a streamed chat completion. Only spec-listed fields are sent (model,
-   * messages, stream): unknown fields get a 422 from Mistral. Passing our own signal
-   * also replaces the SDK's 300 s timeout, which would otherwise end long replies.
+   * messages, stream and the parameters that are set): unknown fields get a 422 from
+   * Mistral. Passing our own signal also replaces the SDK's 300 s timeout, which would
+   * otherwise end long replies.
    */
-  async streamChat(
-    apiKey: string,
-    request: { model: string; messages: ChatTurn[] },
-    signal: AbortSignal,
-  ): Promise<AsyncIterable<CompletionEvent>> {
+  async streamChat(apiKey: string, request: ChatRequest, signal: AbortSignal): Promise<AsyncIterable<CompletionEvent>> {
     return this.sdk(apiKey).chat.stream(
-      { model: request.model, messages: request.messages, stream: true },
+      { model: request.model, messages: request.messages, stream: true, ...toSdkParams(request.params) },
       { signal },
     )
+  }
+
+  /** A short non-streamed completion (e.g. a title). Throws the SDK's errors. */
+  async complete(
+    apiKey: string,
+    request: ChatRequest,
+    opts: { signal: AbortSignal; timeoutMs: number },
+  ): Promise<{ text: string; usage: UsageInfo }> {
+    const response = await this.sdk(apiKey).chat.complete(
+      { model: request.model, messages: request.messages, ...toSdkParams(request.params) },
+      { signal: opts.signal, timeoutMs: opts.timeoutMs },
+    )
+    return { text: contentText(response.choices[0]?.message?.content), usage: response.usage }
   }
 
   /** Drops everything held for a key (on keys.delete or replacement). */

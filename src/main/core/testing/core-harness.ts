@@ -11,9 +11,18 @@ import type { CorePorts, SecretCipher } from '../ports'
 import { MemorySettings, RecordingContext, RecordingLogger } from './doubles'
 import { makeTempDir } from './temp-dir'
 
+/** A chat completion request as it reached the wire (snake_case). */
+export interface ChatBody {
+  model: string
+  stream: boolean
+  messages: { role: string; content: string; prefix?: boolean }[]
+  [field: string]: unknown
+}
+
 export interface HarnessOptions {
   cipher?: SecretCipher | null
   envApiKey?: string
+  openExternal?: CorePorts['openExternal']
   core?: CoreOptions
 }
 
@@ -46,6 +55,7 @@ export class CoreHarness {
       clock: { now: () => Date.now() },
       serverURL: this.sim.url,
       ...(this.options.envApiKey ? { envApiKey: this.options.envApiKey } : {}),
+      ...(this.options.openExternal ? { openExternal: this.options.openExternal } : {}),
       logger: this.logger,
     }
   }
@@ -59,6 +69,20 @@ export class CoreHarness {
     const result = await this.call(name, input, ctx)
     if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`)
     return result.value
+  }
+
+  /** Bodies of the streamed chat requests the simulator received, oldest first (title calls are not streamed). */
+  chatBodies(): ChatBody[] {
+    return this.sim.requests
+      .filter((r) => r.path === '/v1/chat/completions' && (r.body as ChatBody | null)?.stream === true)
+      .map((r) => r.body as ChatBody)
+  }
+
+  /** Bodies of the non-streamed chat requests (the automatic titles). */
+  titleBodies(): ChatBody[] {
+    return this.sim.requests
+      .filter((r) => r.path === '/v1/chat/completions' && (r.body as ChatBody | null)?.stream === false)
+      .map((r) => r.body as ChatBody)
   }
 
   /** Simulates an app restart on the same data dir and settings. */

@@ -3,7 +3,7 @@
  * a recording logger and a CallContext that records events. Test-only.
  */
 import type { EventName, EventPayload } from '../../../shared/contract'
-import type { ChatStreamEvent } from '../../../shared/domain'
+import type { ChatStreamEvent, ConversationSummary } from '../../../shared/domain'
 import type { CallContext } from '../dispatch'
 import type { Logger, SecretCipher, SettingsStore } from '../ports'
 
@@ -61,11 +61,36 @@ export class RecordingLogger implements Logger {
 type Terminal = Exclude<ChatStreamEvent['type'], 'delta'>
 
 export class RecordingContext implements CallContext {
+  /** chat.stream events. */
   readonly events: ChatStreamEvent[] = []
+  /** conversations.changed events. */
+  readonly changes: ConversationSummary[] = []
   private readonly closeListeners: (() => void)[] = []
   private waiters: { requestId: string; resolve: (e: ChatStreamEvent) => void }[] = []
+  private changeWaiters: { conversationId: string; resolve: (c: ConversationSummary) => void }[] = []
 
-  emit<E extends EventName>(_event: E, payload: EventPayload<E>): void {
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
+    if (event === 'conversations.changed') {
+      const summary = payload as ConversationSummary
+      this.changes.push(summary)
+      this.changeWaiters = this.changeWaiters.filter((w) => {
+        if (w.conversationId !== summary.id) return true
+        w.resolve(summary)
+        return false
+      })
+      return
+    }
+    this.chatEvent(payload as ChatStreamEvent)
+  }
+
+  /** Resolves with the next (or an already seen) conversations.changed event of a conversation. */
+  changed(conversationId: string): Promise<ConversationSummary> {
+    const seen = this.changes.find((c) => c.id === conversationId)
+    if (seen) return Promise.resolve(seen)
+    return new Promise((resolve) => this.changeWaiters.push({ conversationId, resolve }))
+  }
+
+  private chatEvent(payload: ChatStreamEvent): void {
     this.events.push(payload)
     if (payload.type === 'delta') return
     this.waiters = this.waiters.filter((w) => {

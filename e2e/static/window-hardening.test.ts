@@ -15,7 +15,7 @@ vi.mock('electron', () => ({
 }))
 
 const { hardenedWebPreferences, hardenWebContents } = await import('../../src/main/electron/window')
-const { isAllowedExternalUrl } = await import('../../src/main/electron/external-links')
+const { isAllowedExternalUrl, openUserLink } = await import('../../src/main/electron/external-links')
 const { isTrustedRendererUrl } = await import('../../src/main/electron/app-protocol')
 const { shell } = await import('electron')
 
@@ -106,6 +106,17 @@ describe('navigation and link policy', () => {
     expect(isAllowedExternalUrl('https://user:pw@docs.mistral.ai/')).toBe(false)
     expect(isAllowedExternalUrl('file:///etc/passwd')).toBe(false)
     expect(isAllowedExternalUrl('javascript:alert(1)')).toBe(false)
+  })
+
+  it('opens a link the user clicked in a message only when it is https', async () => {
+    vi.mocked(shell.openExternal).mockClear()
+    expect(await openUserLink('https://en.wikipedia.org/wiki/Mistral')).toBe(true)
+    expect(await openUserLink('http://example.com/')).toBe(false)
+    expect(await openUserLink('file:///etc/passwd')).toBe(false)
+    expect(await openUserLink('https://user:pw@example.com/')).toBe(false)
+    expect(await openUserLink('not a url')).toBe(false)
+    expect(vi.mocked(shell.openExternal).mock.calls.map((c) => c[0])).toEqual(['https://en.wikipedia.org/wiki/Mistral'])
+    vi.mocked(shell.openExternal).mockClear()
   })
 
   it('blocks navigation away, denies popups and hands allowed links to the browser', () => {

@@ -9,6 +9,7 @@ import { createCore } from './core/create-core'
 import { redact } from './core/keys/redact'
 import { systemClock } from './core/ports'
 import { registerAppScheme, serveRenderer } from './electron/app-protocol'
+import { openUserLink } from './electron/external-links'
 import { registerIpc } from './electron/ipc'
 import { createSafeStorageCipher } from './electron/secrets'
 import { lockDownSession } from './electron/session-policy'
@@ -55,6 +56,7 @@ function onReady(): void {
     envApiKey: ENV_API_KEY,
     logger,
     sqliteNativeBinding: SQLITE_BINDING,
+    openExternal: openUserLink,
   })
   const unregisterIpc = registerIpc(core.handlers, DEV_ORIGIN, logger)
   lockDownSession(session.defaultSession, DEV_ORIGIN)

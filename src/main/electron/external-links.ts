@@ -16,6 +16,22 @@ export function isAllowedExternalUrl(raw: string): boolean {
   return url.protocol === 'https:' && url.username === '' && url.password === '' && ALLOWED_HOSTS.includes(url.hostname)
 }
 
+/**
+ * A link the user clicked in a message (links.open). Any https host is fine here, since
+ * the user chose it; the scheme is still checked so a reply cannot launch file: or smb:.
+ */
+export async function openUserLink(raw: string): Promise<boolean> {
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    return false
+  }
+  if (url.protocol !== 'https:' || url.username !== '' || url.password !== '') return false
+  await shell.openExternal(url.toString())
+  return true
+}
+
 /** Opens an allow-listed link; returns whether it was opened. */
 export function openExternalIfAllowed(raw: string): boolean {
   if (!isAllowedExternalUrl(raw)) return false

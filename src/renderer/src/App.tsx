@@ -1,13 +1,15 @@
-/** The window: sidebar on the left, chat or settings on the right. */
+/** The window: sidebar on the left, chat or settings on the right; keyboard shortcuts for both. */
 import { ErrorNotice } from './components/ErrorNotice'
 import { ChatPane } from './features/chat/ChatPane'
 import { Sidebar } from './features/conversations/Sidebar'
 import { SettingsView } from './features/settings/SettingsView'
+import { useGlobalShortcuts } from './features/shortcuts/use-global-shortcuts'
 import { useAppStore } from './stores/app-store'
 
 export function App() {
   const view = useAppStore((s) => s.view)
   const connectionError = useAppStore((s) => s.connectionError)
+  useGlobalShortcuts()
   return (
     <div className="app">
       <Sidebar />

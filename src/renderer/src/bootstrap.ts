@@ -4,10 +4,12 @@
  */
 import { isBrowserHost, onConnectionLost } from './api'
 import { connectChatStream } from './features/chat/stream-wiring'
+import { connectConversationEvents } from './features/conversations/conversation-events'
 import { setConnectionError } from './stores/app-store'
-import { failActiveStreams } from './stores/chat-store'
+import { failActiveStreams } from './stores/chat-stream'
 import { refreshConversations } from './stores/conversations-store'
 import { loadModels } from './stores/models-store'
+import { loadPresets } from './stores/presets-store'
 import { loadKeyStatus } from './stores/settings-store'
 import { stripTokenFromAddressBar } from './ws-bridge'
 
@@ -18,9 +20,11 @@ export function bootstrap(): void {
     failActiveStreams(error)
   })
   connectChatStream()
+  connectConversationEvents()
   void loadKeyStatus().then((status) => {
     // Listing models needs a key; without one the chat pane asks for it instead.
     if (status?.set) void loadModels()
   })
   void refreshConversations()
+  void loadPresets()
 }

@@ -3,7 +3,9 @@ import type { ChannelName, WindowApi } from '../../../shared/contract'
 import type { ChatStreamEvent, Conversation, StartedReply } from '../../../shared/domain'
 import type { Result } from '../../../shared/errors'
 import { setApiForTests } from '../api'
-import { applyStreamEvents, openConversation, retryMessage, sendMessage, useChatStore } from './chat-store'
+import { applyStreamEvents, openConversation, sendMessage, useChatStore } from './chat-store'
+import { retryMessage } from './chat-turns'
+import { EMPTY_SETTINGS, showSettingsOf } from './conversation-settings-store'
 
 type Handler = (input: unknown) => Result<unknown>
 let handlers: Partial<Record<ChannelName, Handler>> = {}
@@ -26,6 +28,7 @@ beforeEach(() => {
   handlers = { 'conversations.list': () => ({ ok: true, value: [] }) }
   setApiForTests(fakeApi)
   useChatStore.setState(initial, true)
+  showSettingsOf(null, EMPTY_SETTINGS)
 })
 
 describe('chat store', () => {
@@ -88,6 +91,33 @@ describe('chat store', () => {
     expect(s.messages.a2).toMatchObject({ status: 'streaming', content: '' })
   })
 
+  it('a new chat sends its draft settings once, and trimToFit only when asked', async () => {
+    const inputs: unknown[] = []
+    handlers['chat.send'] = (input) => {
+      inputs.push(input)
+      return { ok: true, value: started }
+    }
+    await sendMessage('Hello', 'm')
+    showSettingsOf(null, { systemPrompt: 'Be brief', params: { temperature: 0.3 } })
+    useChatStore.setState({ openId: null, order: [] })
+    await sendMessage('Hi', 'm', { trimToFit: true })
+    useChatStore.setState({ active: {} })
+    await sendMessage('Again', 'm')
+    expect(inputs).toEqual([
+      { content: 'Hello', model: 'm' },
+      { content: 'Hi', model: 'm', trimToFit: true, settings: { systemPrompt: 'Be brief', params: { temperature: 0.3 } } },
+      { conversationId: 'c1', content: 'Again', model: 'm' },
+    ])
+  })
+
+  it('too_large holds the send back for the context warning instead of failing the pane', async () => {
+    handlers['chat.send'] = () => ({ ok: false, error: { code: 'too_large', message: 'big', retryable: false } })
+    await sendMessage('Hello', 'm')
+    expect(useChatStore.getState()).toMatchObject({ error: null, overflow: { kind: 'send', content: 'Hello', model: 'm' } })
+    await sendMessage('Hello', 'm', { trimToFit: true })
+    expect(useChatStore.getState()).toMatchObject({ error: { code: 'too_large' }, overflow: null })
+  })
+
   it('a send that fails before any message exists is reported on the pane', async () => {
     handlers['chat.send'] = () => ({ ok: false, error: { code: 'no_key', message: 'Add a key', retryable: false } })
     const error = await sendMessage('Hello', 'm')
@@ -106,6 +136,8 @@ describe('chat store', () => {
       createdAt: 1,
       updatedAt: 1,
       messageCount: 2,
+      systemPrompt: '',
+      params: {},
       messages: [
         { ...useChatStore.getState().messages.u1!, createdAt: 1 },
         { ...useChatStore.getState().messages.a1!, content: 'Echo: He' },

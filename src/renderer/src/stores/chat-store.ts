@@ -1,71 +1,27 @@
 /**
- * The open conversation and every reply that is streaming, in any conversation.
- *
- * Messages live in a map by id and the pane renders `order`, so a delta replaces one
- * message object and nothing else: a component that selects `messages[id]` for another
- * id, or `order`, sees the same reference and does not re-render.
+ * The chat pane's actions: switch conversations, send a message, stop a reply.
+ * The state itself lives in chat-state.ts; turn actions on existing messages in chat-turns.ts.
  */
-import { create } from 'zustand'
-import type { ChatStreamEvent, Message, StartedReply } from '../../../shared/domain'
+import type { ConversationSettings } from '../../../shared/domain'
 import type { AppError } from '../../../shared/errors'
 import { call, toAppError } from '../api'
+import { blankReply, streamingOnly, threadOf, useChatStore, type PendingTurn } from './chat-state'
+import { trackStream } from './chat-stream'
+import {
+  EMPTY_SETTINGS,
+  adoptConversation,
+  isEmptySettings,
+  showSettingsOf,
+  useConversationSettingsStore,
+} from './conversation-settings-store'
 import { refreshConversations } from './conversations-store'
 
-export interface ActiveStream {
-  requestId: string
-  conversationId: string
-  messageId: string
-}
-
-export interface ChatState {
-  /** The open conversation; null is a new, not yet saved chat. */
-  openId: string | null
-  /** Bumped whenever the pane switches, so a late answer for the previous pane is dropped. */
-  pane: number
-  order: string[]
-  /** The open conversation's messages plus any message still streaming elsewhere. */
-  messages: Record<string, Message>
-  /** Streams in flight, by requestId. */
-  active: Record<string, ActiveStream>
-  loading: boolean
-  sending: boolean
-  /** A failure of the pane itself (loading, sending); a failed reply keeps its error on the message. */
-  error: AppError | null
-  /** What to send again when a send failed before main created any message. */
-  failedSend: { content: string; model: string } | null
-}
-
-export const useChatStore = create<ChatState>(() => ({
-  openId: null,
-  pane: 0,
-  order: [],
-  messages: {},
-  active: {},
-  loading: false,
-  sending: false,
-  error: null,
-  failedSend: null,
-}))
+// Re-exported so screens (and the message list) keep one import for the chat state.
+export { selectOpenBusy, selectOpenStream, useChatStore, type ActiveStream, type ChatState } from './chat-state'
+export { applyStreamEvents, failActiveStreams } from './chat-stream'
 
 const get = useChatStore.getState
 const set = useChatStore.setState
-
-/** The stream that blocks sending in the open conversation, if any. */
-export function selectOpenStream(s: ChatState): string | null {
-  for (const stream of Object.values(s.active)) {
-    if (stream.conversationId === s.openId) return stream.requestId
-  }
-  return null
-}
-
-function streamingOnly(s: ChatState): Record<string, Message> {
-  const kept: Record<string, Message> = {}
-  for (const { messageId } of Object.values(s.active)) {
-    const message = s.messages[messageId]
-    if (message) kept[messageId] = message
-  }
-  return kept
-}
 
 function switchPane(openId: string | null, loading: boolean): number {
   const pane = get().pane + 1
@@ -78,80 +34,78 @@ function switchPane(openId: string | null, loading: boolean): number {
     sending: false,
     error: null,
     failedSend: null,
+    overflow: null,
   }))
   return pane
 }
 
-export function newChat(): void {
+/** An empty, unsaved chat; `settings` (e.g. from a preset) go with its first message. */
+export function newChat(settings: ConversationSettings = EMPTY_SETTINGS): void {
   switchPane(null, false)
+  showSettingsOf(null, settings)
 }
 
 export async function openConversation(id: string): Promise<void> {
   const pane = switchPane(id, true)
+  showSettingsOf(id, EMPTY_SETTINGS)
   try {
     const conversation = await call('conversations.get', { id })
     if (get().pane !== pane) return
-    set((s) => {
-      const messages = { ...s.messages }
-      for (const m of conversation.messages) {
-        // What is still in memory is a reply that streamed meanwhile: it is ahead of the copy on disk.
-        if (!messages[m.id]) messages[m.id] = m
-      }
-      const order = conversation.messages.filter((m) => m.role !== 'system').map((m) => m.id)
-      return { messages, order, loading: false }
-    })
+    set((s) => ({ ...threadOf(s, conversation), loading: false }))
+    showSettingsOf(id, { systemPrompt: conversation.systemPrompt, params: conversation.params })
   } catch (err) {
     if (get().pane === pane) set({ loading: false, error: toAppError(err) })
   }
 }
 
-function blankReply(started: StartedReply, model: string | null): Message {
-  return {
-    id: started.assistantMessageId,
-    conversationId: started.conversationId,
-    role: 'assistant',
-    content: '',
-    status: 'streaming',
-    model,
-    finishReason: null,
-    error: null,
-    createdAt: Date.now(),
-  }
+export interface SendOptions {
+  /** Drop the oldest turns so the thread fits the model's context window. */
+  trimToFit?: boolean
 }
 
 /** Sends a message; resolves to the error when the send itself failed, else null. */
-export async function sendMessage(content: string, model: string): Promise<AppError | null> {
+export async function sendMessage(content: string, model: string, opts: SendOptions = {}): Promise<AppError | null> {
   const { openId, pane } = get()
-  set({ sending: true, error: null, failedSend: null })
+  set({ sending: true, error: null, failedSend: null, overflow: null })
+  const trim = opts.trimToFit ? { trimToFit: true } : {}
+  const draft = useConversationSettingsStore.getState().settings
   try {
-    const started = await call('chat.send', openId ? { conversationId: openId, content, model } : { content, model })
-    set((s) => {
+    const started = await call(
+      'chat.send',
+      openId
+        ? { conversationId: openId, content, model, ...trim }
+        : { content, model, ...trim, ...(isEmptySettings(draft) ? {} : { settings: draft }) },
+    )
+    if (get().pane === pane) adoptConversation(started.conversationId)
+    trackStream(started, (s) => {
       const here = s.pane === pane
-      const messages = { ...s.messages, [started.assistantMessageId]: blankReply(started, model) }
-      const added = [started.assistantMessageId]
+      const parentId = here ? (s.order[s.order.length - 1] ?? null) : null
+      const reply = blankReply(started, model, started.userMessageId ?? parentId)
+      const messages = { ...s.messages, [reply.id]: reply }
+      const added = [reply.id]
       if (started.userMessageId) {
         added.unshift(started.userMessageId)
         messages[started.userMessageId] = {
-          ...blankReply(started, model),
+          ...reply,
           id: started.userMessageId,
           role: 'user',
           content,
           status: 'complete',
+          parentId,
+          versionIds: [started.userMessageId],
         }
       }
-      return {
-        messages,
-        active: { ...s.active, [started.requestId]: streamOf(started) },
-        // If the user moved on meanwhile, the reply streams in the background and shows when reopened.
-        ...(here ? { order: [...s.order, ...added], openId: started.conversationId, sending: false } : {}),
-      }
+      // If the user moved on meanwhile, the reply streams in the background and shows when reopened.
+      return here ? { messages, order: [...s.order, ...added], openId: started.conversationId, sending: false } : { messages }
     })
-    replayEarly(started.requestId)
     void refreshConversations()
     return null
   } catch (err) {
     const error = toAppError(err)
-    if (get().pane === pane) set({ sending: false, error, failedSend: error.retryable ? { content, model } : null })
+    if (get().pane !== pane) return error
+    // A trimmed send that is still too large is a message too long on its own: say so plainly.
+    if (error.code === 'too_large' && !opts.trimToFit) set({ sending: false, overflow: { kind: 'send', content, model } })
+    else set({ sending: false, error, failedSend: error.retryable ? { content, model } : null })
     return error
   }
 }
@@ -159,32 +113,6 @@ export async function sendMessage(content: string, model: string): Promise<AppEr
 export async function retrySend(): Promise<void> {
   const failed = get().failedSend
   if (failed) await sendMessage(failed.content, failed.model)
-}
-
-/** Streams a fresh reply in place of a failed, stopped or interrupted one. */
-export async function retryMessage(messageId: string): Promise<void> {
-  try {
-    const started = await call('chat.retry', { messageId })
-    set((s) => {
-      const old = s.messages[messageId]
-      const messages = { ...s.messages }
-      delete messages[messageId]
-      messages[started.assistantMessageId] = blankReply(started, old?.model ?? null)
-      return {
-        messages,
-        order: s.order.map((id) => (id === messageId ? started.assistantMessageId : id)),
-        active: { ...s.active, [started.requestId]: streamOf(started) },
-      }
-    })
-    replayEarly(started.requestId)
-  } catch (err) {
-    // Keep the failure on the message, so the conversation still shows one error in one place.
-    const error = toAppError(err)
-    set((s) => {
-      const m = s.messages[messageId]
-      return m ? { messages: { ...s.messages, [messageId]: { ...m, status: 'error', error } } } : {}
-    })
-  }
 }
 
 export async function stopStream(requestId: string): Promise<void> {
@@ -199,58 +127,11 @@ export function dismissChatError(): void {
   set({ error: null, failedSend: null })
 }
 
-function streamOf(started: StartedReply): ActiveStream {
-  return { requestId: started.requestId, conversationId: started.conversationId, messageId: started.assistantMessageId }
+/** Holds a turn back until the user allows trimming the oldest turns. */
+export function holdOverflowingTurn(turn: PendingTurn): void {
+  set({ overflow: turn, error: null })
 }
 
-// Events can overtake the answer to chat.send; they wait here until the request is known.
-const early = new Map<string, ChatStreamEvent[]>()
-const EARLY_LIMIT = 32
-
-function replayEarly(requestId: string): void {
-  const events = early.get(requestId)
-  early.delete(requestId)
-  if (events) applyStreamEvents(events)
-}
-
-function stash(event: ChatStreamEvent): void {
-  const list = early.get(event.requestId) ?? []
-  list.push(event)
-  early.set(event.requestId, list)
-  // Events of a request nobody will claim (e.g. from before a reload) must not pile up.
-  if (early.size > EARLY_LIMIT) early.delete(early.keys().next().value as string)
-}
-
-/** Applies a batch of stream events in one store update. */
-export function applyStreamEvents(events: ChatStreamEvent[]): void {
-  const known = events.filter((e) => {
-    if (get().active[e.requestId]) return true
-    stash(e)
-    return false
-  })
-  if (known.length === 0) return
-  set((s) => {
-    const messages = { ...s.messages }
-    const active = { ...s.active }
-    for (const e of known) {
-      const m = messages[e.messageId]
-      if (e.type !== 'delta') delete active[e.requestId]
-      if (!m) continue
-      if (e.type === 'delta') messages[m.id] = { ...m, content: m.content + e.text }
-      else if (e.type === 'done') messages[m.id] = { ...m, status: 'complete', finishReason: e.finishReason }
-      else if (e.type === 'stopped') messages[m.id] = { ...m, status: 'stopped' }
-      else messages[m.id] = { ...m, status: 'error', error: e.error }
-      // A finished reply in a conversation that is not open has nothing left to show.
-      if (e.type !== 'delta' && m.conversationId !== s.openId) delete messages[m.id]
-    }
-    return { messages, active }
-  })
-}
-
-/** The host is gone: no stream will finish, so say so on each instead of spinning forever. */
-export function failActiveStreams(error: AppError): void {
-  const s = get()
-  applyStreamEvents(
-    Object.values(s.active).map((a) => ({ type: 'error', ...a, error })),
-  )
+export function dismissOverflow(): void {
+  set({ overflow: null })
 }

@@ -50,6 +50,15 @@ export async function deleteConversation(id: string): Promise<boolean> {
   }
 }
 
+/** Main changed a conversation on its own (e.g. gave it a title): show the new summary in place. */
+export function applyConversationChange(summary: ConversationSummary): void {
+  set((s) => {
+    const known = s.list.some((c) => c.id === summary.id)
+    const list = known ? s.list.map((c) => (c.id === summary.id ? summary : c)) : [...s.list, summary]
+    return { list: list.sort(newestFirst) }
+  })
+}
+
 export function dismissConversationsError(): void {
   set({ error: null })
 }

@@ -78,3 +78,12 @@ export function formatContext(tokens: number): string {
   if (tokens < 1000) return String(tokens)
   return tokens % 1000 === 0 ? `${tokens / 1000}k` : `${Math.round(tokens / 1024)}k`
 }
+
+/** Selects a model by id or alias (a preset may name "mistral-small-latest"); unknown names are kept as given. */
+export function selectModelByName(name: string): void {
+  selectModel(findModel(useModelsStore.getState().models, name)?.id ?? name)
+}
+
+export function selectSelectedModel(s: ModelsState): ModelSummary | undefined {
+  return findModel(s.models, s.selected)
+}

@@ -1,5 +1,6 @@
 /**
  * The main pane in chat view: the open conversation, or what to do when there is none.
+ * The header holds the model and the conversation's settings panel.
  * The composer stays mounted while a new chat becomes a saved one, so focus survives the first send.
  */
 import { ErrorNotice } from '../../components/ErrorNotice'
@@ -8,6 +9,7 @@ import { dismissChatError, retrySend, useChatStore } from '../../stores/chat-sto
 import { useConversationsStore } from '../../stores/conversations-store'
 import { useSettingsStore } from '../../stores/settings-store'
 import { Composer } from './Composer'
+import { ConversationSettingsPanel, ConversationSettingsToggle } from './conversation-settings/ConversationSettingsPanel'
 import { MessageList } from './MessageList'
 import { ModelPicker, ModelsError } from './ModelPicker'
 import './chat.css'
@@ -30,6 +32,7 @@ export function ChatPane() {
   return (
     <section className="pane chat" aria-label="Chat">
       <ChatHeader />
+      <ConversationSettingsPanel />
       <ModelsError />
       <ChatBody />
       <PaneError />
@@ -61,6 +64,7 @@ function ChatHeader() {
     <header className="chat__header">
       <h1 className="chat__title">{openId === null ? 'New chat' : (title ?? 'Conversation')}</h1>
       <ModelPicker />
+      <ConversationSettingsToggle />
     </header>
   )
 }

@@ -1,28 +1,53 @@
 /**
- * Where the user writes. Enter sends, Shift+Enter breaks the line, Esc stops a reply.
- * Focus stays here across sending and stopping, so typing never needs the mouse.
+ * Where the user writes. Enter sends, Shift+Enter breaks the line, Esc stops a reply
+ * (features/shortcuts). Focus stays here across sending and stopping, so typing never
+ * needs the mouse. A message that would overflow the model's window is held back with a
+ * warning until the user allows trimming the oldest turns.
  */
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
-import { selectOpenStream, sendMessage, stopStream, useChatStore } from '../../stores/chat-store'
+import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
+import { holdOverflowingTurn, dismissOverflow, selectOpenStream, sendMessage, stopStream, useChatStore } from '../../stores/chat-store'
+import { sendHeldTurn } from '../../stores/chat-turns'
 import { DEFAULT_MODEL, useModelsStore } from '../../stores/models-store'
+import { COMPOSER_ID } from '../../components/focus'
+import { ContextMeter } from './context-meter/ContextMeter'
+import { ContextWarning } from './context-meter/ContextWarning'
+import { budgetNow } from './context-meter/use-context-budget'
 
 export function Composer() {
   const [draft, setDraft] = useState('')
   const field = useRef<HTMLTextAreaElement>(null)
   const streaming = useChatStore(selectOpenStream)
   const sending = useChatStore((s) => s.sending)
+  const holdingSend = useChatStore((s) => s.overflow?.kind === 'send')
   const model = useModelsStore((s) => s.selected)
   const busy = streaming !== null || sending
+
+  // A send that fails for good gives its text back to edit; a retryable one offers Retry instead.
+  const giveBack = (text: string) => setDraft((current) => (current === '' ? text : current))
 
   const submit = async () => {
     const text = draft
     if (busy || text.trim() === '') return
+    // Before models load, send with the default rather than block the first message.
+    const chosen = model ?? DEFAULT_MODEL
+    const budget = budgetNow(text)
+    if (budget && !budget.fits) {
+      holdOverflowingTurn({ kind: 'send', content: text, model: chosen })
+      return
+    }
     setDraft('')
     field.current?.focus()
-    // Before models load, send with the default rather than block the first message.
-    const error = await sendMessage(text, model ?? DEFAULT_MODEL)
-    // A retryable failure offers Retry with this text; otherwise give the text back to edit.
-    if (error && !error.retryable) setDraft((current) => (current === '' ? text : current))
+    const error = await sendMessage(text, chosen)
+    if (error && !error.retryable) giveBack(text)
+  }
+
+  const trimAndSend = async () => {
+    const held = useChatStore.getState().overflow
+    if (!held) return
+    if (held.kind === 'send') setDraft((current) => (current === held.content ? '' : current))
+    field.current?.focus()
+    const error = await sendHeldTurn()
+    if (error && held.kind === 'send' && !error.retryable) giveBack(held.content)
   }
 
   const stop = () => {
@@ -30,18 +55,11 @@ export function Composer() {
     field.current?.focus()
   }
 
-  useEffect(() => {
-    if (!streaming) return
-    const onKey = (e: globalThis.KeyboardEvent) => {
-      // Inputs that use Esc themselves (rename, dialogs) mark the event handled.
-      if (e.key === 'Escape' && !e.defaultPrevented) {
-        e.preventDefault()
-        void stopStream(streaming)
-      }
-    }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [streaming])
+  const onChange = (text: string) => {
+    setDraft(text)
+    // The warning was about the text as it was; the next Send checks again.
+    if (holdingSend) dismissOverflow()
+  }
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     // isComposing: Enter also confirms an IME candidate (Japanese, Chinese...), which must not send.
@@ -57,31 +75,37 @@ export function Composer() {
   }
 
   return (
-    <form className="composer" onSubmit={onSubmit}>
-      <label htmlFor="composer-input" className="visually-hidden">
-        Message
-      </label>
-      <textarea
-        id="composer-input"
-        ref={field}
-        className="composer__input"
-        value={draft}
-        onChange={(e) => setDraft(e.target.value)}
-        onKeyDown={onKeyDown}
-        placeholder="Ask Mistral… (Enter to send, Shift+Enter for a new line)"
-        rows={1}
-        autoFocus
-      />
-      <div className="composer__actions">
-        {streaming ? (
-          <button type="button" className="button--quiet" onClick={stop} aria-keyshortcuts="Escape">
-            Stop
+    <div className="composer-area">
+      <ContextWarning onTrim={() => void trimAndSend()} />
+      <form className="composer" onSubmit={onSubmit}>
+        <label htmlFor={COMPOSER_ID} className="visually-hidden">
+          Message
+        </label>
+        <textarea
+          id={COMPOSER_ID}
+          ref={field}
+          className="composer__input"
+          value={draft}
+          onChange={(e) => onChange(e.target.value)}
+          onKeyDown={onKeyDown}
+          placeholder="Ask Mistral… (Enter to send, Shift+Enter for a new line)"
+          rows={1}
+          autoFocus
+        />
+        <div className="composer__actions">
+          {streaming ? (
+            <button type="button" className="button--quiet" onClick={stop} aria-keyshortcuts="Escape">
+              Stop
+            </button>
+          ) : null}
+          <button type="submit" className="button--primary" disabled={busy}>
+            Send
           </button>
-        ) : null}
-        <button type="submit" className="button--primary" disabled={busy}>
-          Send
-        </button>
+        </div>
+      </form>
+      <div className="composer__meta">
+        <ContextMeter draft={draft} />
       </div>
-    </form>
+    </div>
   )
 }

@@ -1,72 +1,53 @@
 /**
  * One message. It selects its own entry by id, so a streaming reply re-renders
- * itself and not the list around it.
+ * itself and not the list around it. Once a message is finished it gets its tools
+ * (turn-actions/): edit, regenerate, copy, delete, and a pager when it has versions.
  */
 import { memo, useId, useState } from 'react'
-import type { Message } from '../../../../shared/domain'
-import { ErrorNotice } from '../../components/ErrorNotice'
-import { retryMessage, useChatStore } from '../../stores/chat-store'
+import { useChatStore } from '../../stores/chat-store'
 import { MessageBody } from './MessageBody'
+import { EditForm } from './turn-actions/EditForm'
+import { focusInMessage } from './turn-actions/focus-in-message'
+import { ReplyActions, StatusMarker } from './turn-actions/ReplyStatus'
+import { TurnToolbar } from './turn-actions/TurnToolbar'
+import { VersionPager } from './turn-actions/VersionPager'
+import './turn-actions/turn-actions.css'
 
 export const MessageItem = memo(function MessageItem({ id }: { id: string }) {
   const message = useChatStore((s) => s.messages[id])
   const labelId = useId()
+  const [editing, setEditing] = useState(false)
   if (!message || message.role === 'system') return null
   const streaming = message.status === 'streaming'
+
+  const endEdit = (saved: boolean) => {
+    setEditing(false)
+    // Saving moves focus to the composer; cancelling returns it to the Edit button.
+    if (!saved) focusInMessage(message.id, 'edit')
+  }
+
   return (
     <article
       className={`message message--${message.role}`}
       aria-labelledby={labelId}
       aria-busy={streaming || undefined}
+      data-message-id={message.id}
     >
       <header className="message__header">
         <span id={labelId} className="message__role">
           {message.role === 'user' ? 'You' : 'Mistral'}
         </span>
         <StatusMarker message={message} />
+        <VersionPager message={message} />
       </header>
-      {message.content ? <MessageBody text={message.content} /> : null}
+      {editing ? (
+        <EditForm message={message} onDone={endEdit} />
+      ) : message.content ? (
+        <MessageBody text={message.content} markdown={message.role === 'assistant'} />
+      ) : null}
       {streaming && !message.content ? <p className="message__pending">Mistral is writing…</p> : null}
       {message.role === 'assistant' ? <ReplyActions message={message} /> : null}
+      {!editing && !streaming ? <TurnToolbar message={message} onEdit={() => setEditing(true)} /> : null}
     </article>
   )
 })
-
-function StatusMarker({ message }: { message: Message }) {
-  let text: string | null = null
-  if (message.status === 'stopped') text = 'Stopped'
-  else if (message.status === 'interrupted') text = 'Interrupted'
-  // "length" means the reply was cut at max tokens; the user should know it is incomplete.
-  else if (message.status === 'complete' && message.finishReason && message.finishReason !== 'stop') {
-    text = `Finished: ${message.finishReason}`
-  }
-  return text ? <span className={`message__marker message__marker--${message.status}`}>{text}</span> : null
-}
-
-function ReplyActions({ message }: { message: Message }) {
-  const [busy, setBusy] = useState(false)
-  const retry = () => {
-    setBusy(true)
-    void retryMessage(message.id).finally(() => setBusy(false))
-  }
-  if (message.status === 'error') {
-    return <ErrorNotice error={message.error ?? fallbackError} onRetry={retry} retrying={busy} />
-  }
-  if (message.status === 'stopped' || message.status === 'interrupted') {
-    return (
-      <div className="message__actions">
-        <button type="button" className="button--quiet" onClick={retry} disabled={busy}>
-          Regenerate
-        </button>
-      </div>
-    )
-  }
-  return null
-}
-
-// A row can say `error` without details (e.g. written by an older build); still offer Retry.
-const fallbackError = {
-  code: 'internal',
-  message: 'This reply failed. Retry to get a new one.',
-  retryable: true,
-} as const

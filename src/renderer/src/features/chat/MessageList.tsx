@@ -1,53 +1,28 @@
 /**
- * The conversation's messages. It renders only ids; each MessageItem subscribes to
- * its own message. While the user is at the bottom, growing replies keep it there.
+ * The conversation's messages. It subscribes to the id list only, so a streaming delta
+ * re-renders that message's MessageItem and nothing here; the virtualized log itself is
+ * message-list/VirtualLog.
  */
-import { useEffect, useRef } from 'react'
+import { useState } from 'react'
 import { useChatStore } from '../../stores/chat-store'
-import { MessageItem } from './MessageItem'
-
-/** How close to the bottom (px) still counts as "following" the reply. */
-const FOLLOW_SLACK = 48
+import { RowHeights } from './message-list/row-heights'
+import { VirtualLog } from './message-list/VirtualLog'
+import './message-list/message-list.css'
 
 export function MessageList() {
-  const order = useChatStore((s) => s.order)
+  const ids = useChatStore((s) => s.order)
   const pane = useChatStore((s) => s.pane)
-  const scroller = useRef<HTMLDivElement>(null)
-  const content = useRef<HTMLDivElement>(null)
-  const following = useRef(true)
-
-  // A conversation opens at its latest message, wherever the previous one was scrolled to.
-  useEffect(() => {
-    following.current = true
-  }, [pane])
-
-  useEffect(() => {
-    const outer = scroller.current
-    const inner = content.current
-    if (!outer || !inner) return
-    const onScroll = () => {
-      following.current = outer.scrollHeight - outer.scrollTop - outer.clientHeight <= FOLLOW_SLACK
-    }
-    // Text grows inside children that re-render on their own, so watch the size, not React state.
-    const observer = new ResizeObserver(() => {
-      if (following.current) outer.scrollTop = outer.scrollHeight
-    })
-    outer.addEventListener('scroll', onScroll, { passive: true })
-    observer.observe(inner)
-    return () => {
-      outer.removeEventListener('scroll', onScroll)
-      observer.disconnect()
-    }
-  }, [])
+  // Outlives conversation switches, so going back to a conversation lays it out from measured heights.
+  const [heights] = useState(() => new RowHeights())
+  const [frame, setFrame] = useState<HTMLDivElement | null>(null)
 
   return (
-    // tabIndex lets keyboard users scroll the log.
-    <div ref={scroller} className="messages" role="log" aria-live="polite" aria-label="Messages" tabIndex={0}>
-      <div ref={content} className="messages__inner">
-        {order.map((id) => (
-          <MessageItem key={id} id={id} />
-        ))}
-      </div>
+    <div ref={setFrame} className="message-list">
+      {frame ? (
+        // A fresh log for each conversation, and again when its messages arrive after loading:
+        // it is created knowing every row, so it starts at the end instead of scrolling there.
+        <VirtualLog key={`${pane}:${ids.length > 0}`} ids={ids} heights={heights} frame={frame} />
+      ) : null}
     </div>
   )
 }

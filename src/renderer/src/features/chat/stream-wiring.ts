@@ -5,7 +5,7 @@
  */
 import type { ChatStreamEvent } from '../../../../shared/domain'
 import { subscribe } from '../../api'
-import { applyStreamEvents } from '../../stores/chat-store'
+import { applyStreamEvents } from '../../stores/chat-stream'
 import { refreshConversations } from '../../stores/conversations-store'
 import { createDeltaBuffer, type DeltaBuffer } from './delta-buffer'
 

@@ -1,29 +1,51 @@
-/** The left column: start a chat, reopen one, or go to Settings. */
+/** The left column: start a chat (blank or from a preset), search, reopen one, or go to Settings. */
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { showView, useAppStore } from '../../stores/app-store'
-import { newChat } from '../../stores/chat-store'
 import { dismissConversationsError, useConversationsStore } from '../../stores/conversations-store'
+import { useSearchStore } from '../../stores/search-store'
+import { PresetPicker } from '../presets/PresetPicker'
+import { ConversationSearch } from '../search/ConversationSearch'
+import { SearchResults } from '../search/SearchResults'
 import { ConversationItem } from './ConversationItem'
+import { startNewChat } from './start-chat'
 import './sidebar.css'
 
 export function Sidebar() {
-  const list = useConversationsStore((s) => s.list)
-  const loaded = useConversationsStore((s) => s.loaded)
-  const error = useConversationsStore((s) => s.error)
   const inSettings = useAppStore((s) => s.view === 'settings')
-
-  const startChat = () => {
-    newChat()
-    showView('chat')
-    // The composer is the next thing the user wants; it mounts with autoFocus in chat view.
-    document.getElementById('composer-input')?.focus()
-  }
+  const searching = useSearchStore((s) => s.query.trim() !== '')
 
   return (
     <nav className="sidebar" aria-label="Conversations">
-      <button type="button" className="button--primary sidebar__new" onClick={startChat}>
+      <button
+        type="button"
+        className="button--primary sidebar__new"
+        onClick={() => startNewChat()}
+        aria-keyshortcuts="Control+N Meta+N"
+        title="New chat (Ctrl+N)"
+      >
         New chat
       </button>
+      <PresetPicker />
+      <ConversationSearch />
+      {searching ? <SearchResults /> : <ConversationList />}
+      <button
+        type="button"
+        className="sidebar__settings"
+        onClick={() => showView(inSettings ? 'chat' : 'settings')}
+        aria-current={inSettings ? 'page' : undefined}
+      >
+        Settings
+      </button>
+    </nav>
+  )
+}
+
+function ConversationList() {
+  const list = useConversationsStore((s) => s.list)
+  const loaded = useConversationsStore((s) => s.loaded)
+  const error = useConversationsStore((s) => s.error)
+  return (
+    <>
       <ErrorNotice error={error} onDismiss={dismissConversationsError} className="error-notice--inline" />
       {loaded && list.length === 0 ? (
         <p className="sidebar__empty muted">No conversations yet. Start one with New chat.</p>
@@ -34,14 +56,6 @@ export function Sidebar() {
           ))}
         </ul>
       )}
-      <button
-        type="button"
-        className="sidebar__settings"
-        onClick={() => showView(inSettings ? 'chat' : 'settings')}
-        aria-current={inSettings ? 'page' : undefined}
-      >
-        Settings
-      </button>
-    </nav>
+    </>
   )
 }

@@ -1,0 +1,11 @@
+/** Starting a chat from anywhere (button, Ctrl/Cmd+N, a preset) ends in the composer, ready to type. */
+import type { ConversationSettings } from '../../../../shared/domain'
+import { focusComposer } from '../../components/focus'
+import { showView } from '../../stores/app-store'
+import { newChat } from '../../stores/chat-store'
+
+export function startNewChat(settings?: ConversationSettings): void {
+  newChat(settings)
+  showView('chat')
+  focusComposer()
+}

@@ -1,0 +1,58 @@
+/** Full-text search over conversations, for the sidebar's search box. */
+import { create } from 'zustand'
+import type { ConversationSearchHit } from '../../../shared/domain'
+import type { AppError } from '../../../shared/errors'
+import { call, toAppError } from '../api'
+
+interface SearchState {
+  /** What the box shows; hits belong to `searched`, which trails it while the user types. */
+  query: string
+  searched: string
+  hits: ConversationSearchHit[]
+  searching: boolean
+  error: AppError | null
+}
+
+export const useSearchStore = create<SearchState>(() => ({
+  query: '',
+  searched: '',
+  hits: [],
+  searching: false,
+  error: null,
+}))
+
+const get = useSearchStore.getState
+const set = useSearchStore.setState
+
+// Typing fires searches close together; only the answer to the latest one may show.
+let latest = 0
+
+export function setSearchQuery(query: string): void {
+  if (query.trim() === '') {
+    latest++
+    set({ query, searched: '', hits: [], searching: false, error: null })
+  } else {
+    set({ query })
+  }
+}
+
+export async function runSearch(query: string): Promise<void> {
+  const trimmed = query.trim()
+  if (trimmed === '') return
+  const ticket = ++latest
+  set({ searching: true })
+  try {
+    const hits = await call('conversations.search', { query: trimmed.slice(0, 500) })
+    if (ticket === latest) set({ hits, searched: trimmed, searching: false, error: null })
+  } catch (err) {
+    if (ticket === latest) set({ hits: [], searched: trimmed, searching: false, error: toAppError(err) })
+  }
+}
+
+export function clearSearch(): void {
+  setSearchQuery('')
+}
+
+export function isSearchActive(): boolean {
+  return get().query.trim() !== ''
+}

@@ -31,18 +31,24 @@ export function planReply(request: ChatRequest, settings: ChatSettings): ReplyPl
   const lastUser = [...messages].reverse().find((m) => m.role === 'user')
   const lastUserText = contentText(lastUser?.content)
   const directive = parseDirective(lastUserText)
-  const wanted = directive.tokens ?? settings.replyTokens
   const cap = typeof request.max_tokens === 'number' ? request.max_tokens : Infinity
   const last = messages[messages.length - 1]
   const prefix = last?.role === 'assistant' && last.prefix === true ? contentText(last.content) : undefined
 
   // Seeded by the conversation (and random_seed) only, so streaming and non-streaming agree.
   const seed = JSON.stringify([request.random_seed ?? null, messages.map((m) => [m.role, contentText(m.content)])])
-  const tokens = replyTokens({ lastUserText, seed, tokens: wanted, prefix }).slice(0, cap)
+  const planned = replyTokens({
+    lastUserText,
+    seed,
+    tokens: directive.tokens ?? settings.replyTokens,
+    prefix,
+    reply: directive.reply,
+  })
+  const tokens = planned.slice(0, cap)
   const promptTokens = Math.max(1, estimateTokens(messages.map((m) => contentText(m.content)).join('')))
   return {
     tokens,
-    finishReason: cap < wanted ? 'length' : 'stop',
+    finishReason: cap < planned.length ? 'length' : 'stop',
     usage: { prompt_tokens: promptTokens, completion_tokens: tokens.length, total_tokens: promptTokens + tokens.length },
     rate: directive.rate ?? settings.tokensPerSecond,
   }

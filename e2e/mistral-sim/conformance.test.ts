@@ -229,6 +229,22 @@ describe('POST /v1/chat/completions', () => {
     expect(short.choices[0]?.message?.content).toMatch(/^Echo: Hi \w+\.$/)
   })
 
+  it('[sim reply=<base64>] streams exactly the decoded text, word by word', async () => {
+    const text = '# Title\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```ts\nconst x = 1\n```\n'
+    const directive = `[sim reply=${Buffer.from(text).toString('base64')}]`
+    const stream = await sdk.chat.stream(chatBody(`Render this ${directive}`))
+    const chunks: string[] = []
+    for await (const event of stream) {
+      const content = event.data.choices[0]?.delta.content
+      if (typeof content === 'string' && content !== '') chunks.push(content)
+    }
+    expect(chunks.join('')).toBe(text)
+    expect(chunks.length).toBeGreaterThan(5)
+    const complete = await sdk.chat.complete(chatBody(directive))
+    expect(complete.choices[0]?.message?.content).toBe(text)
+    expect(complete.usage.completionTokens).toBe(chunks.length)
+  })
+
   it('a trailing assistant prefix message is repeated at the start of the reply', async () => {
     const reply = await sdk.chat.complete({
       model: MODEL,

@@ -1,22 +1,29 @@
 // Deterministic reply text: it depends only on the request, so tests can
 // compare a streamed reply with a non-streamed one, and runs are repeatable.
 
-/** `[sim tokens=N rate=R]` in the last user message; either attribute may be left out. */
+/** `[sim tokens=N rate=R reply=B64]` in the last user message; every attribute may be left out. */
 export interface Directive {
   tokens?: number
   rate?: number
+  /** The exact reply text (UTF-8, base64 in the directive), e.g. markdown a renderer test needs. */
+  reply?: string
 }
 
-const DIRECTIVE = /\[sim((?:\s+[a-z]+=[0-9.]+)*)\s*\]/gi
+const DIRECTIVE = /\[sim((?:\s+[a-z]+=[A-Za-z0-9.+/_=-]+)*)\s*\]/gi
 
 export function parseDirective(text: string): Directive {
   const out: Directive = {}
   for (const match of text.matchAll(DIRECTIVE)) {
-    for (const [, key, value] of (match[1] ?? '').matchAll(/([a-z]+)=([0-9.]+)/gi)) {
+    for (const [, rawKey, value = ''] of (match[1] ?? '').matchAll(/([a-z]+)=(\S+)/gi)) {
+      const key = rawKey?.toLowerCase()
+      if (key === 'reply') {
+        out.reply = Buffer.from(value, 'base64').toString('utf8')
+        continue
+      }
       const n = Number(value)
       if (!Number.isFinite(n) || n < 0) continue
-      if (key?.toLowerCase() === 'tokens') out.tokens = Math.floor(n)
-      if (key?.toLowerCase() === 'rate') out.rate = n
+      if (key === 'tokens') out.tokens = Math.floor(n)
+      if (key === 'rate') out.rate = n
     }
   }
   return out
@@ -72,6 +79,8 @@ export interface ReplyInput {
   tokens: number
   /** Content of a trailing `prefix: true` assistant message: the service's reply repeats it first. */
   prefix?: string
+  /** `[sim reply=…]`: the reply is exactly this text; `tokens` is then ignored. */
+  reply?: string
 }
 
 /**
@@ -79,6 +88,7 @@ export interface ReplyInput {
  * with a full stop. Cutting the list (max_tokens) gives a prefix of the same text.
  */
 export function replyTokens(input: ReplyInput): string[] {
+  if (input.reply !== undefined) return scriptedTokens(input.reply, input.prefix)
   if (input.tokens <= 0) return []
   const echo = input.lastUserText.replace(DIRECTIVE, ' ').replace(/\s+/g, ' ').trim().slice(0, ECHO_CHARS).trim()
   const words = [...(input.prefix ? [input.prefix] : []), 'Echo:', ...echo.split(' ').filter(Boolean)]
@@ -86,6 +96,12 @@ export function replyTokens(input: ReplyInput): string[] {
   while (words.length < input.tokens) words.push(FILLER[Math.floor(next() * FILLER.length)] ?? 'lorem')
   const chosen = words.slice(0, input.tokens).map((word) => word.trimEnd())
   return chosen.map((word, i) => (i === chosen.length - 1 ? `${word}.` : `${word} `))
+}
+
+/** A scripted reply, one word with the whitespace after it per token, so joining the tokens gives it back. */
+function scriptedTokens(reply: string, prefix: string | undefined): string[] {
+  const words = reply.match(/\s*\S+\s*|\s+/g) ?? []
+  return prefix ? [prefix, ...words] : words
 }
 
 /** A stand-in for a tokenizer: about four characters per token. */

@@ -25,5 +25,7 @@ export default defineConfig({
     plugins: [react()],
     // Relative asset URLs let the same bundle load from the app:// protocol and from the browser host.
     base: './',
+    // electron-vite leaves the renderer unminified by default; markdown, KaTeX and highlight.js make that costly.
+    build: { minify: true },
   },
 })

@@ -108,14 +108,15 @@ describe('navigation and link policy', () => {
     expect(isAllowedExternalUrl('javascript:alert(1)')).toBe(false)
   })
 
-  it('opens a link the user clicked in a message only when it is https', async () => {
+  it('opens a link the user clicked in a message only when it is http(s)', async () => {
     vi.mocked(shell.openExternal).mockClear()
     expect(await openUserLink('https://en.wikipedia.org/wiki/Mistral')).toBe(true)
-    expect(await openUserLink('http://example.com/')).toBe(false)
+    expect(await openUserLink('http://example.com/')).toBe(true)
+    expect(await openUserLink('smb://host/share')).toBe(false)
     expect(await openUserLink('file:///etc/passwd')).toBe(false)
     expect(await openUserLink('https://user:pw@example.com/')).toBe(false)
     expect(await openUserLink('not a url')).toBe(false)
-    expect(vi.mocked(shell.openExternal).mock.calls.map((c) => c[0])).toEqual(['https://en.wikipedia.org/wiki/Mistral'])
+    expect(vi.mocked(shell.openExternal).mock.calls.map((c) => c[0])).toEqual(['https://en.wikipedia.org/wiki/Mistral', 'http://example.com/'])
     vi.mocked(shell.openExternal).mockClear()
   })
 

@@ -31,6 +31,8 @@ const fail = (code: 'not_found' | 'invalid_input', message: string): never => {
   throw new AppErrorException(appError(code, message))
 }
 
+const WEB_LINK = new Set(['http:', 'https:'])
+
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { keys, client, conversations, history, presets, chat, streams, clock } = deps
 
@@ -67,9 +69,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'presets.delete': ({ id }) => ({ deleted: presets.delete(id) }),
 
     'links.open': async ({ url }) => {
-      // Only https leaves the app: file:, javascript:, custom schemes and plain http
-      // could run something locally or leak a page over the network in clear text.
-      if (new URL(url).protocol !== 'https:') fail('invalid_input', 'Only https links can be opened.')
+      // Only web links leave the app: file:, javascript: and custom schemes could run
+      // something locally. Plain http stays, because GFM autolinks (www.…) produce it.
+      if (!WEB_LINK.has(new URL(url).protocol)) fail('invalid_input', 'Only web (http or https) links can be opened.')
       if (!deps.openExternal) return { opened: false }
       return { opened: await deps.openExternal(url) }
     },

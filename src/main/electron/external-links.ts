@@ -17,7 +17,7 @@ export function isAllowedExternalUrl(raw: string): boolean {
 }
 
 /**
- * A link the user clicked in a message (links.open). Any https host is fine here, since
+ * A link the user clicked in a message (links.open). Any web host is fine here, since
  * the user chose it; the scheme is still checked so a reply cannot launch file: or smb:.
  */
 export async function openUserLink(raw: string): Promise<boolean> {
@@ -27,7 +27,8 @@ export async function openUserLink(raw: string): Promise<boolean> {
   } catch {
     return false
   }
-  if (url.protocol !== 'https:' || url.username !== '' || url.password !== '') return false
+  const web = url.protocol === 'https:' || url.protocol === 'http:'
+  if (!web || url.username !== '' || url.password !== '') return false
   await shell.openExternal(url.toString())
   return true
 }

@@ -22,25 +22,32 @@ describe('DeltaCoalescer', () => {
     expect(out.length).toBeLessThanOrEqual(17)
   })
 
-  it('does not emit before the interval, and emits once it elapses', () => {
+  it('sends the first text at once, then holds what follows until the interval has passed', () => {
     const out: string[] = []
     const c = new DeltaCoalescer((t) => out.push(t), 24)
     c.push('a')
+    expect(out).toEqual(['a'])
     c.push('b')
+    c.push('c')
     vi.advanceTimersByTime(23)
-    expect(out).toEqual([])
+    expect(out).toEqual(['a'])
     vi.advanceTimersByTime(1)
-    expect(out).toEqual(['ab'])
+    expect(out).toEqual(['a', 'bc'])
+    // After a quiet spell longer than the interval, text goes out at once again.
+    vi.advanceTimersByTime(100)
+    c.push('d')
+    expect(out).toEqual(['a', 'bc', 'd'])
   })
 
   it('flush() sends what is pending at once (before done) and cancels the timer', () => {
     const out: string[] = []
     const c = new DeltaCoalescer((t) => out.push(t), 24)
+    c.push('head')
     c.push('tail')
     c.flush()
     out.push('<done>')
     vi.advanceTimersByTime(100)
-    expect(out).toEqual(['tail', '<done>'])
+    expect(out).toEqual(['head', 'tail', '<done>'])
   })
 
   it('ignores empty text and empty flushes', () => {
@@ -55,9 +62,10 @@ describe('DeltaCoalescer', () => {
   it('dispose() drops pending text without emitting', () => {
     const out: string[] = []
     const c = new DeltaCoalescer((t) => out.push(t), 24)
+    c.push('first')
     c.push('x')
     c.dispose()
     vi.advanceTimersByTime(100)
-    expect(out).toEqual([])
+    expect(out).toEqual(['first'])
   })
 })

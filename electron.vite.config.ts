@@ -5,7 +5,12 @@ import react from '@vitejs/plugin-react'
 export default defineConfig({
   main: {
     build: {
+      // The SDK ships as ~1,200 ESM files; importing them one by one took most of the
+      // host's 1.1 s start (BENCHMARKS.md, cold-start). Bundled, it loads in ~0.2 s.
+      externalizeDeps: { exclude: ['@mistralai/mistralai'] },
       rollupOptions: {
+        // The SDK's optional tracing peer: loaded only if the app installs it, which it does not.
+        external: [/^@opentelemetry\//],
         // Two Node entries share the core: the Electron shell and the browser host.
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),

@@ -3,7 +3,17 @@
  * second confirming click. A blocking confirm() would be dismissed by automation and
  * is jarring with a keyboard; the inline step keeps focus where the user is.
  */
-import { memo, useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
+import {
+  memo,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type CSSProperties,
+  type FormEvent,
+  type KeyboardEvent,
+  type Ref,
+} from 'react'
 import type { ConversationSummary } from '../../../../shared/domain'
 import { showView } from '../../stores/app-store'
 import { newChat, openConversation, stopStream, useChatStore } from '../../stores/chat-store'
@@ -11,8 +21,25 @@ import { deleteConversation, renameConversation } from '../../stores/conversatio
 
 type Mode = 'idle' | 'renaming' | 'confirming'
 
-export const ConversationItem = memo(function ConversationItem({ conversation }: { conversation: ConversationSummary }) {
+interface Props {
+  conversation: ConversationSummary
+  /** Where the row sits in the (virtualized) list, and how it is placed and measured there. */
+  index?: number
+  setSize?: number
+  style?: CSSProperties
+  rowRef?: Ref<HTMLLIElement>
+}
+
+export const ConversationItem = memo(function ConversationItem({ conversation, index, setSize, style, rowRef }: Props) {
   const { id, title } = conversation
+  const rowProps = {
+    ref: rowRef,
+    style,
+    'data-index': index,
+    'data-id': id,
+    'aria-posinset': index === undefined ? undefined : index + 1,
+    'aria-setsize': setSize,
+  }
   const isOpen = useChatStore((s) => s.openId === id)
   const [mode, setMode] = useState<Mode>('idle')
   const confirmButton = useRef<HTMLButtonElement>(null)
@@ -51,14 +78,14 @@ export const ConversationItem = memo(function ConversationItem({ conversation }:
 
   if (mode === 'renaming') {
     return (
-      <li className="conversation conversation--editing">
+      <li {...rowProps} className="conversation conversation--editing">
         <RenameForm title={title} onDone={() => setMode('idle')} onSave={(t) => renameConversation(id, t)} />
       </li>
     )
   }
 
   return (
-    <li className={`conversation${isOpen ? ' conversation--open' : ''}`}>
+    <li {...rowProps} className={`conversation${isOpen ? ' conversation--open' : ''}`}>
       <button
         type="button"
         className="conversation__open"

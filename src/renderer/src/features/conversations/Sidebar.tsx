@@ -1,12 +1,10 @@
 /** The left column: start a chat (blank or from a preset), search, reopen one, or go to Settings. */
-import { ErrorNotice } from '../../components/ErrorNotice'
 import { showView, useAppStore } from '../../stores/app-store'
-import { dismissConversationsError, useConversationsStore } from '../../stores/conversations-store'
 import { useSearchStore } from '../../stores/search-store'
 import { PresetPicker } from '../presets/PresetPicker'
 import { ConversationSearch } from '../search/ConversationSearch'
 import { SearchResults } from '../search/SearchResults'
-import { ConversationItem } from './ConversationItem'
+import { ConversationList } from './ConversationList'
 import { startNewChat } from './start-chat'
 import './sidebar.css'
 
@@ -37,25 +35,5 @@ export function Sidebar() {
         Settings
       </button>
     </nav>
-  )
-}
-
-function ConversationList() {
-  const list = useConversationsStore((s) => s.list)
-  const loaded = useConversationsStore((s) => s.loaded)
-  const error = useConversationsStore((s) => s.error)
-  return (
-    <>
-      <ErrorNotice error={error} onDismiss={dismissConversationsError} className="error-notice--inline" />
-      {loaded && list.length === 0 ? (
-        <p className="sidebar__empty muted">No conversations yet. Start one with New chat.</p>
-      ) : (
-        <ul className="conversation-list">
-          {list.map((c) => (
-            <ConversationItem key={c.id} conversation={c} />
-          ))}
-        </ul>
-      )}
-    </>
   )
 }

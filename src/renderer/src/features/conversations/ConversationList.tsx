@@ -10,6 +10,7 @@ import { ErrorNotice } from '../../components/ErrorNotice'
 import { useChatStore } from '../../stores/chat-store'
 import { dismissConversationsError, useConversationsStore } from '../../stores/conversations-store'
 import { ConversationItem } from './ConversationItem'
+import { withFocusedRow } from '../../components/virtual-range'
 
 /** A one-line row: the title button with its padding (px). Measured rows replace it. */
 const ROW_ESTIMATE = 34
@@ -43,14 +44,8 @@ function VirtualConversations() {
   // A focused row stays mounted when it scrolls away, or focus would fall back to <body>.
   const rangeExtractor = useCallback(
     (range: Range) => {
-      const indexes = defaultRangeExtractor(range)
       const focused = focusedId.current === null ? -1 : list.findIndex((c) => c.id === focusedId.current)
-      const first = indexes[0]
-      const last = indexes[indexes.length - 1]
-      if (focused < 0 || first === undefined || last === undefined) return indexes
-      if (focused < first) return [focused, ...indexes]
-      if (focused > last) return [...indexes, focused]
-      return indexes
+      return withFocusedRow(defaultRangeExtractor(range), focused)
     },
     [list],
   )

@@ -20,6 +20,7 @@ import { useChatStore } from '../../../stores/chat-store'
 import { MessageItem } from '../MessageItem'
 import { logScrollFor, pageDistance } from './log-keys'
 import type { RowHeights } from './row-heights'
+import { withFocusedRow } from '../../../components/virtual-range'
 
 /** Rows mounted beyond each edge of the viewport, so a short scroll shows no blank. */
 const OVERSCAN = 3
@@ -59,14 +60,8 @@ export function VirtualLog({ ids, heights, frame }: Props) {
   // A focused row stays mounted when it scrolls away, or focus would fall back to <body>.
   const rangeExtractor = useCallback(
     (range: Range) => {
-      const indexes = defaultRangeExtractor(range)
       const focused = focusedId.current === null ? -1 : ids.indexOf(focusedId.current)
-      const first = indexes[0]
-      const last = indexes[indexes.length - 1]
-      if (focused < 0 || first === undefined || last === undefined) return indexes
-      if (focused < first) return [focused, ...indexes]
-      if (focused > last) return [...indexes, focused]
-      return indexes
+      return withFocusedRow(defaultRangeExtractor(range), focused)
     },
     [ids],
   )

@@ -156,3 +156,27 @@ test('a message can be deleted after confirming, and stays deleted', async ({ pa
   await expect(yours(page)).toContainText('Remove the reply to this')
   await expect(replies(page)).toHaveCount(0)
 })
+
+test('opening a conversation brings back the model it was using', async ({ page, sim }) => {
+  const picker = page.getByRole('combobox', { name: 'Model' })
+  await picker.selectOption({ index: 1 })
+  const first = await picker.inputValue()
+  await sendMessage(page, 'A question for the first model')
+  await replyFinished(page)
+
+  await page.getByRole('button', { name: 'New chat' }).click()
+  await picker.selectOption({ index: 2 })
+  const second = await picker.inputValue()
+  expect(second).not.toBe(first)
+  await sendMessage(page, 'A question for the second model')
+  await replyFinished(page)
+
+  await page.getByRole('navigation').getByText('A question for the first model').first().click()
+  await expect(yours(page)).toContainText('A question for the first model')
+  await expect(picker).toHaveValue(first)
+  await sendMessage(page, 'And a follow-up')
+  await replyFinished(page)
+  const followUp = chatRequests(sim.requests).at(-1) as { model?: string; messages: { content: string }[] }
+  expect(followUp.messages.at(-1)?.content).toBe('And a follow-up')
+  expect(followUp.model).toBe(first)
+})

@@ -15,6 +15,7 @@ import {
   useConversationSettingsStore,
 } from './conversation-settings-store'
 import { refreshConversations } from './conversations-store'
+import { followConversationModel } from './models-store'
 
 // Re-exported so screens (and the message list) keep one import for the chat state.
 export { selectOpenBusy, selectOpenStream, useChatStore, type ActiveStream, type ChatState } from './chat-state'
@@ -53,6 +54,7 @@ export async function openConversation(id: string): Promise<void> {
     if (get().pane !== pane) return
     set((s) => ({ ...threadOf(s, conversation), loading: false }))
     showSettingsOf(id, { systemPrompt: conversation.systemPrompt, params: conversation.params })
+    followConversationModel(conversation.model)
   } catch (err) {
     if (get().pane === pane) set({ loading: false, error: toAppError(err) })
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ModelSummary } from '../../../shared/domain'
-import { formatContext, pickDefault } from './models-store'
+import { followConversationModel, formatContext, pickDefault, useModelsStore } from './models-store'
 
 const model = (id: string, aliases: string[] = []): ModelSummary => ({
   id,
@@ -32,5 +32,15 @@ describe('model defaults', () => {
     expect(formatContext(128000)).toBe('128k')
     expect(formatContext(32768)).toBe('32k')
     expect(formatContext(512)).toBe('512')
+  })
+})
+
+describe('followConversationModel', () => {
+  it('selects the conversation\'s model by id or alias, and ignores one the key cannot use', () => {
+    useModelsStore.setState({ models: [model('codestral-2508'), model('mistral-small-2506', ['mistral-small-latest'])], selected: 'codestral-2508' })
+    followConversationModel('mistral-small-latest')
+    expect(useModelsStore.getState().selected).toBe('mistral-small-2506')
+    followConversationModel('retired-model-2401')
+    expect(useModelsStore.getState().selected).toBe('mistral-small-2506')
   })
 })

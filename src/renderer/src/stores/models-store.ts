@@ -84,6 +84,15 @@ export function selectModelByName(name: string): void {
   selectModel(findModel(useModelsStore.getState().models, name)?.id ?? name)
 }
 
+/**
+ * Follows an opened conversation's model, so its next turn goes to the model it was
+ * using. A model the key can no longer use (retired, say) leaves the picker as it is.
+ */
+export function followConversationModel(name: string): void {
+  const known = findModel(useModelsStore.getState().models, name)
+  if (known) selectModel(known.id)
+}
+
 export function selectSelectedModel(s: ModelsState): ModelSummary | undefined {
   return findModel(s.models, s.selected)
 }

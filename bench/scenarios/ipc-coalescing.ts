@@ -5,15 +5,13 @@
  * WebSocket frames in the browser host. The baseline is the SSE chunk rate the SDK sees
  * for the same stream: what would cross without coalescing.
  */
-import { Mistral } from '@mistralai/mistralai'
-import { startSimulator } from '../../e2e/mistral-sim/server'
-import { newAppPage, probe, sendAndWatch, waitForComposer } from '../lib/app-page'
-import { InProcessCore, TimedContext } from '../lib/core-client'
+import { probe, sendAndWatch } from '../lib/app-page'
+import { TimedContext } from '../lib/core-client'
 import type { Scenario } from '../lib/scenario'
 import { firstDifference, normalize, simulatorReply } from '../lib/sim-reply'
 import { peakInWindow, ratePerSecond } from '../lib/stats'
-import { MODEL, tempDir } from '../lib/temp'
-import { startHost } from '../lib/web-host'
+import { MODEL } from '../lib/temp'
+import { startThreePaths } from '../lib/three-paths'
 
 interface Frame {
   t: number
@@ -43,17 +41,7 @@ export const ipcCoalescing: Scenario = {
     perSecond('page.peak', 'rate: WS frames, busiest 1 s', { baseline: 'sdk.rate', target: { op: '<=', value: 60 } })
     ctx.metric({ key: 'core.chars', label: 'size: characters per core event, mean', unit: 'chars', digits: 0 })
 
-    const sim = await startSimulator()
-    ctx.defer(() => sim.close())
-    const sdk = new Mistral({ apiKey: sim.key, serverURL: sim.url })
-    const core = new InProcessCore({ dataDir: tempDir(ctx, 'core'), serverURL: sim.url, apiKey: sim.key })
-    ctx.defer(() => core.close())
-    const host = await startHost({ entry: ctx.hostEntry, dataDir: tempDir(ctx, 'host'), serverURL: sim.url, apiKey: sim.key })
-    ctx.defer(() => host.stop())
-    const app = await newAppPage(await ctx.browser())
-    ctx.defer(() => app.close())
-    await app.page.goto(host.url)
-    await waitForComposer(app.page)
+    const { sim, sdk, core, app } = await startThreePaths(ctx)
 
     await ctx.repeat(async ({ index }) => {
       const marker = (path: string) => `Coalescing ${path} run ${index} `

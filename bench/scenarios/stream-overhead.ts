@@ -4,15 +4,14 @@
  * the core's chat service (dispatch 'chat.send', SQLite persistence, coalescing) and
  * (c) in the renderer's DOM through the browser host. (a) is the baseline of the same run.
  */
-import { Mistral } from '@mistralai/mistralai'
-import { startSimulator } from '../../e2e/mistral-sim/server'
-import { newAppPage, probe, sendAndWatch, waitForComposer } from '../lib/app-page'
-import { InProcessCore, TimedContext } from '../lib/core-client'
+import type { Mistral } from '@mistralai/mistralai'
+import { probe, sendAndWatch } from '../lib/app-page'
+import { TimedContext } from '../lib/core-client'
 import { describeFrame, mainThreadBetween } from '../lib/main-thread'
 import type { Scenario, ScenarioContext } from '../lib/scenario'
 import { firstDifference, normalize, simulatorReply } from '../lib/sim-reply'
-import { MODEL, tempDir } from '../lib/temp'
-import { startHost } from '../lib/web-host'
+import { MODEL } from '../lib/temp'
+import { startThreePaths } from '../lib/three-paths'
 
 /** Pause after each path, for the work it leaves behind (e.g. the title request after a first reply). */
 const SETTLE_MS = 300
@@ -38,17 +37,7 @@ export const streamOverhead: Scenario = {
     })
     declareMetrics(ctx)
 
-    const sim = await startSimulator()
-    ctx.defer(() => sim.close())
-    const sdk = new Mistral({ apiKey: sim.key, serverURL: sim.url })
-    const core = new InProcessCore({ dataDir: tempDir(ctx, 'core'), serverURL: sim.url, apiKey: sim.key })
-    ctx.defer(() => core.close())
-    const host = await startHost({ entry: ctx.hostEntry, dataDir: tempDir(ctx, 'host'), serverURL: sim.url, apiKey: sim.key })
-    ctx.defer(() => host.stop())
-    const app = await newAppPage(await ctx.browser())
-    ctx.defer(() => app.close())
-    await app.page.goto(host.url)
-    await waitForComposer(app.page)
+    const { sim, sdk, core, app } = await startThreePaths(ctx)
 
     await ctx.repeat(async ({ index }) => {
       // Unique per path and run, so each reply can be found among the simulator's requests.

@@ -3,9 +3,9 @@
  * SQL), so seeding follows the schema as it changes under the benchmarks.
  */
 import { randomUUID } from 'node:crypto'
-import { ConversationsRepo } from '../../src/main/core/db/conversations-repo'
-import { openDatabase } from '../../src/main/core/db/database'
-import { MessagesRepo } from '../../src/main/core/db/messages-repo'
+import { ConversationsRepo } from '../../src/main/core/conversations/conversations-repo'
+import { openDatabase } from '../../src/main/core/kernel/db/database'
+import { MessagesRepo } from '../../src/main/core/conversations/messages-repo'
 import type { SeedMessage } from './content'
 
 /** What the repository inserts, plus the parent a threaded schema wants. */

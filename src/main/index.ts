@@ -6,7 +6,7 @@
 import { BrowserWindow, app, dialog, session } from 'electron'
 import { fileURLToPath } from 'node:url'
 import { createCore } from './core/create-core'
-import { redact } from './core/keys/redact'
+import { redact } from './core/kernel/keys/redact'
 import { systemClock } from './core/ports'
 import { registerAppScheme, serveRenderer } from './electron/app-protocol'
 import { openUserLink } from './electron/external-links'

@@ -12,7 +12,7 @@ import {
   type ParsedInput,
 } from '../../shared/contract'
 import { appError, type Result } from '../../shared/errors'
-import { toAppError } from './mistral/errors'
+import { toAppError } from './kernel/mistral/errors'
 
 /** What a handler knows about the window (webContents or WebSocket) that called it. */
 export interface CallContext {

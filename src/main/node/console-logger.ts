@@ -5,7 +5,7 @@
  * for its ready line), with every message and datum passed through the core's redactor
  * so neither a known key nor anything key-shaped is ever written.
  */
-import { redactingLogger } from '../core/keys/redact'
+import { redactingLogger } from '../core/kernel/keys/redact'
 import type { Logger } from '../core/ports'
 
 export function createConsoleLogger(secrets: () => readonly string[]): Logger {

@@ -7,7 +7,7 @@ import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { redact } from '../core/keys/redact'
+import { redact } from '../core/kernel/keys/redact'
 import { startWebHost } from './server'
 
 const DEFAULT_SERVER_URL = 'https://api.mistral.ai'

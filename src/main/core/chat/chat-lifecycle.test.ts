@@ -1,8 +1,8 @@
 /** Retry, restart, crash recovery and the conversation channels, end to end against the simulator. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openDatabase } from '../db/database'
-import { MessagesRepo } from '../db/messages-repo'
-import { UsageLedger } from '../db/usage-ledger'
+import { openDatabase } from '../kernel/db/database'
+import { MessagesRepo } from '../conversations/messages-repo'
+import { UsageLedger } from '../kernel/usage/usage-ledger'
 import { CoreHarness } from '../testing/core-harness'
 
 const MODEL = 'mistral-small-latest'

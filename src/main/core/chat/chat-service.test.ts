@@ -1,8 +1,8 @@
 /** chat.send / stop and error paths, end to end against the Mistral simulator. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openDatabase } from '../db/database'
-import { UsageLedger } from '../db/usage-ledger'
-import { AUTH_MESSAGE, NO_KEY_MESSAGE } from '../mistral/errors'
+import { openDatabase } from '../kernel/db/database'
+import { UsageLedger } from '../kernel/usage/usage-ledger'
+import { AUTH_MESSAGE, NO_KEY_MESSAGE } from '../kernel/mistral/errors'
 import { CoreHarness } from '../testing/core-harness'
 import { RecordingContext } from '../testing/doubles'
 

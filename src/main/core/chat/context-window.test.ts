@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { AppErrorException } from '../../../shared/errors'
 import { estimateMessagesTokens } from '../../../shared/tokens'
-import type { ChatTurn } from '../mistral/mistral-client'
+import type { ChatTurn } from '../kernel/mistral/mistral-client'
 import { fitToContext, type ContextLimit } from './context-window'
 
 /** ~100 estimated tokens of text per turn. */

@@ -5,7 +5,7 @@
  */
 import { AppErrorException, appError } from '../../../shared/errors'
 import { estimateMessagesTokens } from '../../../shared/tokens'
-import type { ChatTurn } from '../mistral/mistral-client'
+import type { ChatTurn } from '../kernel/mistral/mistral-client'
 
 /** Room kept for the reply when the user set no max_tokens. */
 export const DEFAULT_REPLY_BUDGET = 1024

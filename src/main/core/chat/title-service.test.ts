@@ -1,7 +1,7 @@
 /** The automatic title of a new conversation, against the simulator (which answers "Echo: …"). */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openDatabase } from '../db/database'
-import { UsageLedger } from '../db/usage-ledger'
+import { openDatabase } from '../kernel/db/database'
+import { UsageLedger } from '../kernel/usage/usage-ledger'
 import { CoreHarness } from '../testing/core-harness'
 import { cleanTitle, TITLE_INSTRUCTION } from './title-service'
 

@@ -5,14 +5,14 @@
  * (title_source 'user') is never replaced, even one given while the call was running.
  */
 import { randomUUID } from 'node:crypto'
-import { toSummary, type ConversationsRepo } from '../db/conversations-repo'
-import type { MessagesRepo } from '../db/messages-repo'
+import { toSummary, type ConversationsRepo } from '../conversations/conversations-repo'
+import type { MessagesRepo } from '../conversations/messages-repo'
 import type { CallContext } from '../dispatch'
-import { toAppError } from '../mistral/errors'
-import type { MistralClient } from '../mistral/mistral-client'
+import { toAppError } from '../kernel/mistral/errors'
+import type { MistralClient } from '../kernel/mistral/mistral-client'
 import type { Clock, Logger } from '../ports'
-import { usageFromApi, type UsageRecorder } from '../usage/usage-recorder'
-import { titleFrom } from './history'
+import { usageFromApi, type UsageRecorder } from '../kernel/usage/usage-recorder'
+import { titleFrom } from './request-turns'
 
 export const TITLE_INSTRUCTION = 'Reply with a title of at most 6 words for this conversation, no quotes.'
 /** Six words fit easily; a model that rambles is cut short and cleaned up. */

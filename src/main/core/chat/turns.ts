@@ -5,8 +5,8 @@
  */
 import { randomUUID } from 'node:crypto'
 import { AppErrorException, appError } from '../../../shared/errors'
-import type { ConversationsRepo, NewConversation } from '../db/conversations-repo'
-import type { MessagesRepo, StoredMessage } from '../db/messages-repo'
+import type { ConversationsRepo, NewConversation } from '../conversations/conversations-repo'
+import type { MessagesRepo, StoredMessage } from '../conversations/messages-repo'
 import type { Clock } from '../ports'
 
 export interface TurnWriterDeps {

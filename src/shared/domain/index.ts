@@ -1,0 +1,7 @@
+/** The domain types, one file per feature; import them from here. */
+export * from './keys'
+export * from './models'
+export * from './conversations'
+export * from './presets'
+export * from './usage'
+export * from './chat'

@@ -1,11 +1,12 @@
 /**
  * The core in this process, driven through dispatch() exactly as the hosts drive it,
  * with a CallContext that timestamps every chat.stream event it is sent. Ports are
- * the browser host's (no cipher, the key from the environment port) with in-memory settings.
+ * the browser host's (no cipher, the key from the environment port) with the tests'
+ * in-memory settings and recording logger.
  */
 import { createCore, type Core } from '../../src/main/core/create-core'
 import { dispatch, type CallContext } from '../../src/main/core/dispatch'
-import type { Logger, SettingsStore } from '../../src/main/core/ports'
+import { MemorySettings, RecordingLogger } from '../../src/main/core/testing/doubles'
 import type { EventName, EventPayload } from '../../src/shared/contract'
 import type { ChatStreamEvent } from '../../src/shared/domain'
 
@@ -56,31 +57,6 @@ export class TimedContext implements CallContext {
   }
 }
 
-class MemorySettings implements SettingsStore {
-  private readonly data = new Map<string, unknown>()
-  get(key: string): unknown {
-    return this.data.get(key)
-  }
-  set(key: string, value: unknown): void {
-    this.data.set(key, value)
-  }
-  delete(key: string): void {
-    this.data.delete(key)
-  }
-}
-
-/** Keeps warnings and errors for the report; info is noise here. */
-class CollectingLogger implements Logger {
-  readonly problems: string[] = []
-  info(): void {}
-  warn(message: string, data?: Record<string, unknown>): void {
-    this.problems.push(`warn ${message} ${data ? JSON.stringify(data) : ''}`)
-  }
-  error(message: string, data?: Record<string, unknown>): void {
-    this.problems.push(`error ${message} ${data ? JSON.stringify(data) : ''}`)
-  }
-}
-
 export interface StartedReply {
   requestId: string
   conversationId: string
@@ -88,7 +64,7 @@ export interface StartedReply {
 }
 
 export class InProcessCore {
-  readonly logger = new CollectingLogger()
+  readonly logger = new RecordingLogger()
   private readonly core: Core
 
   constructor(opts: { dataDir: string; serverURL: string; apiKey: string }) {
@@ -104,7 +80,7 @@ export class InProcessCore {
   }
 
   async call(name: string, input: unknown, ctx: CallContext): Promise<unknown> {
-    const result = await dispatch(this.core.handlers, name, input, ctx)
+    const result = await dispatch(this.core, name, input, ctx)
     if (!result.ok) throw new Error(`${name} failed: ${result.error.code}: ${result.error.message}`)
     return result.value
   }

@@ -58,7 +58,7 @@ function onReady(): void {
     sqliteNativeBinding: SQLITE_BINDING,
     openExternal: openUserLink,
   })
-  const unregisterIpc = registerIpc(core.handlers, DEV_ORIGIN, logger)
+  const unregisterIpc = registerIpc(core, DEV_ORIGIN, logger)
   lockDownSession(session.defaultSession, DEV_ORIGIN)
   serveRenderer(RENDERER_DIR)
 

@@ -1,7 +1,8 @@
 /**
  * The one place a request from either host meets the handlers: look the channel
  * up in the contract, validate its input with zod, run the handler and turn any
- * failure into an AppError. Electron IPC and the browser host's WebSocket both call it.
+ * failure into an AppError (the one error mapping, with every known key redacted).
+ * Electron IPC and the browser host's WebSocket both call it.
  */
 import {
   channels,
@@ -26,12 +27,18 @@ export type Handlers = {
   [C in ChannelName]: (input: ParsedInput<C>, ctx: CallContext) => Promise<Output<C>> | Output<C>
 }
 
+/** What dispatch() needs of the core: its handlers, and the keys to redact from any failure. */
+export interface Dispatchable {
+  handlers: Handlers
+  secrets(): readonly string[]
+}
+
 export function isChannelName(name: string): name is ChannelName {
   return Object.prototype.hasOwnProperty.call(channels, name)
 }
 
 export async function dispatch(
-  handlers: Handlers,
+  core: Dispatchable,
   name: string,
   rawInput: unknown,
   ctx: CallContext,
@@ -50,9 +57,10 @@ export async function dispatch(
   }
   try {
     // The parsed value matches the channel's schema; TypeScript cannot narrow a union of handlers by key.
-    const handler = handlers[name] as (input: unknown, ctx: CallContext) => unknown
+    const handler = core.handlers[name] as (input: unknown, ctx: CallContext) => unknown
     return { ok: true, value: await handler(parsed.data, ctx) }
   } catch (err) {
-    return { ok: false, error: toAppError(err) }
+    // Even an API message that echoed the exact key (whatever its shape) is redacted.
+    return { ok: false, error: toAppError(err, core.secrets()) }
   }
 }

@@ -45,7 +45,7 @@ beforeEach(() => {
       return { stopped: true }
     },
   } as unknown as Handlers
-  unregister = registerIpc(handlers, null, new RecordingLogger())
+  unregister = registerIpc({ handlers, secrets: () => [] }, null, new RecordingLogger())
 })
 
 describe('registerIpc', () => {

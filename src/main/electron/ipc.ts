@@ -5,12 +5,12 @@
  */
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron'
 import { EVENT_PREFIX, IPC_PREFIX, channelNames } from '../../shared/contract'
-import { dispatch, type CallContext, type Handlers } from '../core/dispatch'
+import { dispatch, type CallContext, type Dispatchable } from '../core/dispatch'
 import type { Logger } from '../core/ports'
 import { isTrustedRendererUrl } from './app-protocol'
 
 /** Registers every channel; returns a function that unregisters them. */
-export function registerIpc(handlers: Handlers, devOrigin: string | null, logger: Logger): () => void {
+export function registerIpc(core: Dispatchable, devOrigin: string | null, logger: Logger): () => void {
   const contexts = new WeakMap<WebContents, CallContext>()
   const contextFor = (contents: WebContents): CallContext => {
     let ctx = contexts.get(contents)
@@ -28,7 +28,7 @@ export function registerIpc(handlers: Handlers, devOrigin: string | null, logger
         // Rejecting (rather than a Result) makes a rogue caller's invoke() throw.
         throw new Error('Blocked: this request did not come from the app window.')
       }
-      return dispatch(handlers, name, input, contextFor(event.sender))
+      return dispatch(core, name, input, contextFor(event.sender))
     })
   }
   return () => {

@@ -71,7 +71,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       socket.end(`HTTP/1.1 ${verdict?.status ?? 404} Refused\r\nConnection: close\r\n\r\n`)
       return
     }
-    wss.handleUpgrade(req, socket, head, (ws) => bridgeSocket(ws, core.handlers, logger))
+    wss.handleUpgrade(req, socket, head, (ws) => bridgeSocket(ws, core, logger))
   })
 
   let port: number

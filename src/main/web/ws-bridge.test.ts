@@ -14,7 +14,7 @@ async function bridge(handlers: Partial<Record<keyof Handlers, (input: unknown, 
   const wss = new WebSocketServer({ noServer: true })
   server = createServer()
   server.on('upgrade', (req, socket, head) =>
-    wss.handleUpgrade(req, socket, head, (ws) => bridgeSocket(ws, handlers as unknown as Handlers, new RecordingLogger())),
+    wss.handleUpgrade(req, socket, head, (ws) => bridgeSocket(ws, { handlers: handlers as unknown as Handlers, secrets: () => [] }, new RecordingLogger())),
   )
   await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo

@@ -8,7 +8,7 @@ import { z } from 'zod'
 import type { EventName, EventPayload } from '../../shared/contract'
 import { appError, type Result } from '../../shared/errors'
 import type { ServerFrame } from '../../shared/ws-protocol'
-import { dispatch, type CallContext, type Handlers } from '../core/dispatch'
+import { dispatch, type CallContext, type Dispatchable } from '../core/dispatch'
 import type { Logger } from '../core/ports'
 
 /** The envelope is checked here; the input itself is validated by dispatch() against the contract. */
@@ -25,7 +25,7 @@ const invokeFrame = z
 const UNSUPPORTED_DATA = 1003
 const POLICY_VIOLATION = 1008
 
-export function bridgeSocket(ws: WebSocket, handlers: Handlers, logger: Logger): void {
+export function bridgeSocket(ws: WebSocket, core: Dispatchable, logger: Logger): void {
   const closeListeners = new Set<() => void>()
   let closed = false
   ws.once('close', () => {
@@ -70,7 +70,7 @@ export function bridgeSocket(ws: WebSocket, handlers: Handlers, logger: Logger):
       return
     }
     const { id, channel, input } = frame.value
-    void dispatch(handlers, channel, input, ctx).then(
+    void dispatch(core, channel, input, ctx).then(
       (result) => send({ kind: 'result', id, result }),
       (err: unknown) => {
         // dispatch() maps handler failures itself; this is a bug in it, not in the caller.

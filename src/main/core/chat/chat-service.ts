@@ -1,7 +1,7 @@
 /**
  * Starting replies: chat.send / edit / regenerate / retry / continue. Rows are written
  * and the StartedReply returned at once; the reply streams in the background (see
- * StreamRegistry). Every request carries the conversation's system prompt and
+ * ReplyStarter). Every request carries the conversation's system prompt and
  * parameters, and the thread from the root to the message being answered.
  */
 import { randomUUID } from 'node:crypto'
@@ -11,13 +11,13 @@ import { AppErrorException, appError } from '../../../shared/errors'
 import type { ConversationsRepo, StoredConversation } from '../conversations/conversations-repo'
 import type { MessagesRepo, StoredMessage } from '../conversations/messages-repo'
 import type { CallContext } from '../dispatch'
-import { NO_KEY_MESSAGE } from '../kernel/mistral/errors'
 import type { ChatTurn, MistralClient } from '../kernel/mistral/mistral-client'
 import type { Clock } from '../ports'
 import { DEFAULT_REPLY_BUDGET, fitToContext } from './context-window'
 import { endsWithUser, requestTurns, titleFrom } from './request-turns'
 import type { ReplyRequest } from './reply-stream'
-import type { StreamRegistry } from './stream-registry'
+import type { LiveRequests } from '../kernel/streams/live-requests'
+import type { ReplyStarter } from './reply-starter'
 import { MessageTree } from '../conversations/message-tree'
 import type { TitleService } from './title-service'
 import { TurnWriter } from './turns'
@@ -26,20 +26,22 @@ export interface ChatServiceDeps {
   client: MistralClient
   messages: MessagesRepo
   conversations: ConversationsRepo
-  streams: StreamRegistry
+  /** Refuses a second reply in a conversation that is still streaming. */
+  live: LiveRequests
+  replies: ReplyStarter
   titles: TitleService
   clock: Clock
   /** Runs fn in one SQLite transaction. */
   transaction<T>(fn: () => T): T
-  /** The key to call Mistral with right now, or null. */
-  currentKey(): string | null
+  /** The key to call Mistral with right now; throws no_key without one. */
+  requireKey(): string
 }
 
 /** A finished reply that can be streamed again into its own row. */
 const RETRYABLE = new Set(['error', 'stopped', 'interrupted'])
 const NO_SETTINGS = { systemPrompt: '', params: {} }
 
-const fail = (code: 'not_found' | 'invalid_input' | 'no_key', message: string): never => {
+const fail = (code: 'not_found' | 'invalid_input', message: string): never => {
   throw new AppErrorException(appError(code, message))
 }
 
@@ -67,9 +69,9 @@ export class ChatService {
   }
 
   send(input: ParsedInput<'chat.send'>, ctx: CallContext): StartedReply {
-    const apiKey = this.requireKey()
+    const apiKey = this.deps.requireKey()
     const existing = input.conversationId ? this.load(input.conversationId) : null
-    if (existing) this.deps.streams.refuseIfStreaming(existing.conversation.id)
+    if (existing) this.deps.live.refuseIfStreaming(existing.conversation.id)
     // `settings` is for a new conversation; an existing one keeps its own
     // (conversations.updateSettings changes them).
     const settings = existing?.conversation ?? input.settings ?? NO_SETTINGS
@@ -106,11 +108,11 @@ export class ChatService {
 
   /** A new version of a user message beside the old one, and a reply to it. */
   edit(input: ParsedInput<'chat.edit'>, ctx: CallContext): StartedReply {
-    const apiKey = this.requireKey()
+    const apiKey = this.deps.requireKey()
     const message = this.message(input.messageId)
     if (message.role !== 'user') fail('invalid_input', 'Only a message you sent can be edited.')
     const { conversation, tree } = this.load(message.conversationId)
-    this.deps.streams.refuseIfStreaming(conversation.id)
+    this.deps.live.refuseIfStreaming(conversation.id)
     const model = conversation.model
     const messages = this.fit(
       [...requestTurns(conversation.systemPrompt, tree.pathTo(message.parentId)), { role: 'user', content: input.content }],
@@ -139,10 +141,10 @@ export class ChatService {
 
   /** A new version of a finished reply, beside the earlier ones, possibly from another model. */
   regenerate(input: ParsedInput<'chat.regenerate'>, ctx: CallContext): StartedReply {
-    const apiKey = this.requireKey()
+    const apiKey = this.deps.requireKey()
     const message = this.reply(input.messageId, 'regenerated')
     const { conversation, tree } = this.load(message.conversationId)
-    this.deps.streams.refuseIfStreaming(conversation.id)
+    this.deps.live.refuseIfStreaming(conversation.id)
     const model = input.model ?? message.model ?? conversation.model
     const messages = this.answerable(requestTurns(conversation.systemPrompt, tree.pathTo(message.parentId)))
     const reply = this.turns.replyVersion(conversation.id, message.parentId, model)
@@ -152,9 +154,9 @@ export class ChatService {
 
   /** Re-streams a failed, stopped or interrupted reply into the same row, from the thread before it. */
   retry(input: ParsedInput<'chat.retry'>, ctx: CallContext): StartedReply {
-    const apiKey = this.requireKey()
+    const apiKey = this.deps.requireKey()
     const message = this.reply(input.messageId, 'retried')
-    this.deps.streams.refuseIfStreaming(message.conversationId)
+    this.deps.live.refuseIfStreaming(message.conversationId)
     if (!RETRYABLE.has(message.status)) {
       fail('invalid_input', 'This reply finished normally; send a new message or regenerate it.')
     }
@@ -173,9 +175,9 @@ export class ChatService {
    * prefix mode: the text so far is sent as an assistant prefix and the reply appended.
    */
   continue(input: ParsedInput<'chat.continue'>, ctx: CallContext): StartedReply {
-    const apiKey = this.requireKey()
+    const apiKey = this.deps.requireKey()
     const message = this.reply(input.messageId, 'continued')
-    this.deps.streams.refuseIfStreaming(message.conversationId)
+    this.deps.live.refuseIfStreaming(message.conversationId)
     const cut = message.finishReason === 'length' || message.status === 'stopped' || message.status === 'interrupted'
     if (!cut || message.content.length === 0) {
       fail('invalid_input', 'Only a reply cut short (by the max tokens limit or Stop) can be continued.')
@@ -199,7 +201,7 @@ export class ChatService {
   private begin(ctx: CallContext, b: Begin): StartedReply {
     const requestId = randomUUID()
     const { conversationId, messageId, model, apiKey } = b
-    this.deps.streams.start({
+    this.deps.replies.start({
       target: { requestId, conversationId, messageId, model },
       apiKey,
       request: b.request,
@@ -240,9 +242,5 @@ export class ChatService {
     const message = this.message(id)
     if (message.role !== 'assistant') fail('invalid_input', `Only a reply can be ${verb}.`)
     return message
-  }
-
-  private requireKey(): string {
-    return this.deps.currentKey() ?? fail('no_key', NO_KEY_MESSAGE)
   }
 }

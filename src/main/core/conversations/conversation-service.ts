@@ -1,15 +1,15 @@
 /**
  * The conversation channels that read or reshape history without calling the API:
- * the visible thread, switching versions, deleting one message, settings, renaming
- * and search.
+ * the list, the visible thread, switching versions, deleting one message or a whole
+ * conversation, settings, renaming and search.
  */
 import type { Conversation, ConversationSearchHit, ConversationSettings, ConversationSummary, Message } from '../../../shared/domain'
 import { AppErrorException, appError } from '../../../shared/errors'
 import { MessageTree } from './message-tree'
-import { STREAMING_MESSAGE } from '../chat/stream-registry'
 import { toSummary, type ConversationsRepo, type StoredConversation } from './conversations-repo'
 import type { MessagesRepo, StoredMessage } from './messages-repo'
 import type { SearchRepo } from './search-repo'
+import type { LiveRequests } from '../kernel/streams/live-requests'
 
 export interface ConversationServiceDeps {
   conversations: ConversationsRepo
@@ -17,8 +17,8 @@ export interface ConversationServiceDeps {
   search: SearchRepo
   /** Runs fn in one SQLite transaction. */
   transaction<T>(fn: () => T): T
-  /** True while a reply streams in the conversation (its rows must not move under it). */
-  isStreaming(conversationId: string): boolean
+  /** Replies streaming now: their rows must not move under them. */
+  live: LiveRequests
 }
 
 const fail = (code: 'not_found' | 'invalid_input', message: string): never => {
@@ -29,6 +29,16 @@ const MESSAGE_GONE = 'This message no longer exists.'
 
 export class ConversationService {
   constructor(private readonly deps: ConversationServiceDeps) {}
+
+  list(): ConversationSummary[] {
+    return this.deps.conversations.list()
+  }
+
+  /** Stops any reply streaming into it first, so no stream writes into rows that are gone. */
+  delete(id: string): { deleted: boolean } {
+    this.deps.live.stopConversation(id)
+    return { deleted: this.deps.conversations.delete(id) }
+  }
 
   /** The conversation with its visible thread: from the root to the selected leaf. */
   view(id: string): Conversation {
@@ -56,7 +66,7 @@ export class ConversationService {
   deleteMessage(id: string): Conversation {
     const message = this.deps.messages.get(id) ?? fail('not_found', MESSAGE_GONE)
     const conversationId = message.conversationId
-    if (this.deps.isStreaming(conversationId)) fail('invalid_input', STREAMING_MESSAGE)
+    this.deps.live.refuseIfStreaming(conversationId)
     const conversation = this.deps.conversations.get(conversationId) ?? fail('not_found', GONE)
     this.deps.transaction(() => {
       this.deps.messages.reparentChildren(id, message.parentId)

@@ -61,7 +61,7 @@ export class CoreHarness {
   }
 
   call<C extends ChannelName>(name: C, input: Input<C>, ctx: RecordingContext = this.ctx): Promise<Result<Output<C>>> {
-    return dispatch(this.core.handlers, name, input, ctx) as Promise<Result<Output<C>>>
+    return dispatch(this.core, name, input, ctx) as Promise<Result<Output<C>>>
   }
 
   /** Calls and unwraps, failing the test with the AppError if the call failed. */

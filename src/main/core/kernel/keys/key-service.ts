@@ -9,8 +9,8 @@
  */
 import { z } from 'zod'
 import type { KeyStatus } from '../../../../shared/domain'
-import { AppErrorException } from '../../../../shared/errors'
-import { toAppError } from '../mistral/errors'
+import { AppErrorException, appError } from '../../../../shared/errors'
+import { NO_KEY_MESSAGE, toAppError } from '../mistral/errors'
 import type { Logger, SecretCipher, SettingsStore } from '../../ports'
 
 export const SECRET_SETTING = 'secrets.apiKey'
@@ -38,6 +38,13 @@ export class KeyService {
   /** The key to call Mistral with, or null. Core-internal: never return it over the contract. */
   currentKey(): string | null {
     return this.held?.key ?? this.envKey() ?? null
+  }
+
+  /** The key to call Mistral with; without one, the no_key error that sends the user to Settings. */
+  requireKey(): string {
+    const key = this.currentKey()
+    if (!key) throw new AppErrorException(appError('no_key', NO_KEY_MESSAGE))
+    return key
   }
 
   /** Every key this session knows, for redaction. */

@@ -3,14 +3,12 @@ import type { OutgoingHttpHeaders, ServerResponse } from 'node:http'
 import { hexId, sendJson, sleep, write } from './http'
 import { contentText, estimateTokens, parseDirective, replyTokens } from './reply'
 import type { ChatRequest } from './request-rules'
-import type { Fault } from './server'
+import type { StreamFault } from './faults'
 
 export interface ChatSettings {
   tokensPerSecond: number
   replyTokens: number
 }
-
-export type StreamFault = Extract<Fault, { kind: 'cut' | 'slow-first-token' }>
 
 export interface Usage {
   prompt_tokens: number

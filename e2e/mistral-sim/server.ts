@@ -1,13 +1,15 @@
-// Mistral API simulator: routing, auth, fault injection and the /__sim
-// control endpoints. Wire facts: /work/shared/mistral-api/README.md.
+// Mistral API simulator: auth, the fault queue, the /__sim control endpoints,
+// and dispatch to the endpoints of routes/index.ts. Wire facts:
+// ../shared/mistral-api/README.md (beside the repository).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { planReply, sendCompletion, streamCompletion, type ChatSettings } from './chat'
-import { FaultQueue, faultProblem, isCount, sendStatusFault, type Fault } from './faults'
+import { configFrom, DEFAULT_REPLY_TOKENS, type SimConfig } from './config'
+import { FaultQueue, faultProblem, sendStatusFault, type Fault } from './faults'
 import { apiError, readBody, sendJson, hexId } from './http'
-import { findModel, modelCards } from './models'
+import { modelCards } from './model-catalog'
 import { RateLimitMeter } from './ratelimit'
-import { checkChatRequest } from './request-rules'
+import { ROUTES } from './routes'
+import { createRouter } from './routes/router'
 import { loadSpec } from './spec'
 
 export interface SimOptions {
@@ -22,6 +24,7 @@ export interface SimOptions {
 export const DEFAULT_SIM_KEY = 'sim-key-0123456789abcdef'
 
 export type { Fault, StreamFault } from './faults'
+export type { SimConfig } from './config'
 
 /** Never holds the Authorization header. `body` is parsed JSON, the raw text if it is not JSON, or null. */
 export interface RecordedRequest {
@@ -43,17 +46,15 @@ export interface Simulator {
   close(): Promise<void>
 }
 
-const CHAT_PATH = '/v1/chat/completions'
-const DEFAULT_REPLY_TOKENS = 40
-
 export async function startSimulator(opts: SimOptions = {}): Promise<Simulator> {
   // Parse the spec before listening so the first request is not slowed by it.
   loadSpec()
   modelCards()
+  const router = createRouter(ROUTES)
 
   const key = opts.key ?? DEFAULT_SIM_KEY
-  const initial: ChatSettings = { tokensPerSecond: opts.tokensPerSecond ?? 0, replyTokens: DEFAULT_REPLY_TOKENS }
-  let settings: ChatSettings = { ...initial }
+  const initial: SimConfig = { tokensPerSecond: opts.tokensPerSecond ?? 0, replyTokens: DEFAULT_REPLY_TOKENS }
+  let settings: SimConfig = { ...initial }
   const faults = new FaultQueue()
   const requests: RecordedRequest[] = []
   const meter = new RateLimitMeter()
@@ -105,32 +106,18 @@ export async function startSimulator(opts: SimOptions = {}): Promise<Simulator> 
     const statusFault = faults.takeStatus(path)
     if (statusFault) return sendStatusFault(res, statusFault, meter)
 
-    if (path === '/v1/models') {
-      if (req.method !== 'GET') return methodNotAllowed(res)
-      return sendJson(res, 200, { object: 'list', data: modelCards() }, meter.charge(0))
-    }
-    const modelMatch = /^\/v1\/models\/([^/]+)$/.exec(path)
-    if (modelMatch) {
-      if (req.method !== 'GET') return methodNotAllowed(res)
-      const id = decodeURIComponent(modelMatch[1] ?? '')
-      const card = findModel(id)
-      if (!card) return sendJson(res, 404, apiError(`Invalid model: ${id}`, 'invalid_model', '1500'), meter.charge(0))
-      return sendJson(res, 200, card, meter.charge(0))
-    }
-    if (path === CHAT_PATH) {
-      if (req.method !== 'POST') return methodNotAllowed(res)
-      const checked = checkChatRequest(raw)
-      if (!checked.ok) return sendJson(res, checked.status, checked.body, meter.charge(0))
-      const plan = planReply(checked.request, settings)
-      const headers = meter.charge(plan.usage.total_tokens)
-      const streaming = checked.request.stream === true
-      // Taken only once the request is valid, so a rejected request does not use up a fault.
-      const streamFault = faults.takeStream(streaming)
-      if (streaming) return streamCompletion(res, checked.request, plan, headers, streamFault)
-      return sendCompletion(res, checked.request, plan, headers, streamFault)
-    }
-    // FastAPI's default for routes it does not have.
-    sendJson(res, 404, { detail: 'Not Found' })
+    const found = router.match(req.method ?? 'GET', path)
+    // FastAPI's defaults for routes it does not have, and for methods a route does not take.
+    if (found.kind === 'not-found') return sendJson(res, 404, { detail: 'Not Found' })
+    if (found.kind === 'method-not-allowed') return sendJson(res, 405, { detail: 'Method Not Allowed' })
+    return found.route.handle({
+      res,
+      params: found.params,
+      body: raw,
+      meter,
+      config: settings,
+      takeStreamFault: (streaming) => faults.takeStream(streaming),
+    })
   }
 
   const server = createServer((req, res) => {
@@ -169,10 +156,6 @@ export async function startSimulator(opts: SimOptions = {}): Promise<Simulator> 
   }
 }
 
-function methodNotAllowed(res: ServerResponse): void {
-  sendJson(res, 405, { detail: 'Method Not Allowed' })
-}
-
 function parseMaybe(raw: string): unknown {
   if (raw === '') return null
   try {
@@ -180,19 +163,4 @@ function parseMaybe(raw: string): unknown {
   } catch {
     return raw
   }
-}
-
-function configFrom(value: unknown, current: ChatSettings): ChatSettings | string {
-  if (typeof value !== 'object' || value === null) return 'config must be an object'
-  const c = value as Record<string, unknown>
-  const next = { ...current }
-  if (c.tokensPerSecond !== undefined) {
-    if (!isCount(c.tokensPerSecond)) return 'tokensPerSecond must be a number >= 0'
-    next.tokensPerSecond = c.tokensPerSecond as number
-  }
-  if (c.replyTokens !== undefined) {
-    if (!isCount(c.replyTokens)) return 'replyTokens must be a number >= 0'
-    next.replyTokens = Math.floor(c.replyTokens as number)
-  }
-  return next
 }

@@ -1,5 +1,5 @@
-// What the server does around the routes: auth, recording without the key, and
-// the /__sim control endpoints.
+// What the server does around the routes: auth, dispatch, recording without
+// the key, and the /__sim control endpoints.
 import { Mistral } from '@mistralai/mistralai'
 import { describe, expect, it } from 'vitest'
 import { chatBody, MODEL, sdkError, useSimulator } from './testing/conformance-kit'
@@ -20,6 +20,18 @@ describe('auth', () => {
     expect(body.request_id).toMatch(/^[0-9a-f]{32}$/)
     const missing = await fetch(`${t.sim.url}/v1/models`)
     expect(missing.status).toBe(401)
+  })
+})
+
+describe('dispatch', () => {
+  it("FastAPI's 404 for a path it does not have and 405 for a method a route does not take", async () => {
+    const missing = await t.api('/v1/fine_tuning/jobs')
+    expect(missing.status).toBe(404)
+    expect(await missing.json()).toEqual({ detail: 'Not Found' })
+    const wrongMethod = await t.api('/v1/chat/completions')
+    expect(wrongMethod.status).toBe(405)
+    expect(await wrongMethod.json()).toEqual({ detail: 'Method Not Allowed' })
+    expect((await t.api('/v1/models', { method: 'POST', body: {} })).status).toBe(405)
   })
 })
 

@@ -1,7 +1,7 @@
 /** What the simulator answered to a request: its reply is a pure function of the request body. */
-import { planReply } from '../../e2e/mistral-sim/chat'
-import { contentText } from '../../e2e/mistral-sim/reply'
-import type { ChatRequest } from '../../e2e/mistral-sim/request-rules'
+import { planReply } from '../../e2e/mistral-sim/routes/chat-completions/reply'
+import { contentText } from '../../e2e/mistral-sim/routes/chat-completions/reply-text'
+import type { ChatRequest } from '../../e2e/mistral-sim/routes/chat-completions/rules'
 import type { Simulator } from '../../e2e/mistral-sim/server'
 
 function lastUserText(body: unknown): string {

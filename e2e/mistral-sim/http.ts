@@ -1,5 +1,5 @@
-// Small node:http helpers shared by the routes. Error bodies follow the
-// shapes observed on the real service (see /work/shared/mistral-api/README.md).
+// Small node:http helpers shared by the routes. Error bodies follow the shapes
+// observed on the real service (../shared/mistral-api/README.md, beside the repository).
 import { randomBytes } from 'node:crypto'
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http'
 

@@ -1,12 +1,15 @@
-// Mistral API simulator: routing, auth, fault injection and the /__sim
-// control endpoints. Wire facts: /work/shared/mistral-api/README.md.
+// Mistral API simulator: auth, the fault queue, the /__sim control endpoints,
+// and dispatch to the endpoints of routes/index.ts. Wire facts:
+// ../shared/mistral-api/README.md (beside the repository).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { planReply, sendCompletion, streamCompletion, type ChatSettings, type StreamFault } from './chat'
+import { configFrom, DEFAULT_REPLY_TOKENS, type SimConfig } from './config'
+import { FaultQueue, faultProblem, sendStatusFault, type Fault } from './faults'
 import { apiError, readBody, sendJson, hexId } from './http'
-import { findModel, modelCards } from './models'
+import { modelCards } from './model-catalog'
 import { RateLimitMeter } from './ratelimit'
-import { checkChatRequest } from './request-rules'
+import { ROUTES } from './routes'
+import { createRouter } from './routes/router'
 import { loadSpec } from './spec'
 
 export interface SimOptions {
@@ -20,11 +23,8 @@ export interface SimOptions {
 
 export const DEFAULT_SIM_KEY = 'sim-key-0123456789abcdef'
 
-export type Fault =
-  | { kind: 'status'; status: 429 | 500 | 503; retryAfterSeconds?: number; path?: string; times?: number }
-  /** The stream sends N content chunks, then the socket is destroyed: no [DONE]. */
-  | { kind: 'cut'; afterChunks: number; times?: number }
-  | { kind: 'slow-first-token'; delayMs: number; times?: number }
+export type { Fault, StreamFault } from './faults'
+export type { SimConfig } from './config'
 
 /** Never holds the Authorization header. `body` is parsed JSON, the raw text if it is not JSON, or null. */
 export interface RecordedRequest {
@@ -46,45 +46,25 @@ export interface Simulator {
   close(): Promise<void>
 }
 
-const CHAT_PATH = '/v1/chat/completions'
-const DEFAULT_REPLY_TOKENS = 40
-
-interface QueuedFault {
-  fault: Fault
-  left: number
-}
-
 export async function startSimulator(opts: SimOptions = {}): Promise<Simulator> {
   // Parse the spec before listening so the first request is not slowed by it.
   loadSpec()
   modelCards()
+  const router = createRouter(ROUTES)
 
   const key = opts.key ?? DEFAULT_SIM_KEY
-  const initial: ChatSettings = { tokensPerSecond: opts.tokensPerSecond ?? 0, replyTokens: DEFAULT_REPLY_TOKENS }
-  let settings: ChatSettings = { ...initial }
-  let faults: QueuedFault[] = []
+  const initial: SimConfig = { tokensPerSecond: opts.tokensPerSecond ?? 0, replyTokens: DEFAULT_REPLY_TOKENS }
+  let settings: SimConfig = { ...initial }
+  const faults = new FaultQueue()
   const requests: RecordedRequest[] = []
   const meter = new RateLimitMeter()
 
-  const injectFault = (fault: Fault) => {
-    const problem = faultProblem(fault)
-    if (problem) throw new Error(`invalid fault: ${problem}`)
-    faults.push({ fault, left: fault.times ?? 1 })
-  }
+  const injectFault = (fault: Fault) => faults.push(fault)
   const reset = () => {
-    faults = []
+    faults.clear()
     requests.length = 0
     settings = { ...initial }
     meter.reset()
-  }
-
-  /** The first queued fault that matches wins; a request gets at most one. */
-  const takeFault = (matches: (fault: Fault) => boolean): Fault | undefined => {
-    const entry = faults.find(({ fault }) => matches(fault))
-    if (!entry) return undefined
-    entry.left -= 1
-    if (entry.left <= 0) faults = faults.filter((f) => f !== entry)
-    return entry.fault
   }
 
   const control = async (req: IncomingMessage, res: ServerResponse, path: string): Promise<void> => {
@@ -123,38 +103,21 @@ export async function startSimulator(opts: SimOptions = {}): Promise<Simulator> 
       return sendJson(res, 401, { message: 'Unauthorized', request_id: hexId() })
     }
 
-    const statusFault = takeFault((f) => f.kind === 'status' && (f.path ?? CHAT_PATH) === path)
-    if (statusFault?.kind === 'status') return sendStatusFault(res, statusFault, meter)
+    const statusFault = faults.takeStatus(path)
+    if (statusFault) return sendStatusFault(res, statusFault, meter)
 
-    if (path === '/v1/models') {
-      if (req.method !== 'GET') return methodNotAllowed(res)
-      return sendJson(res, 200, { object: 'list', data: modelCards() }, meter.charge(0))
-    }
-    const modelMatch = /^\/v1\/models\/([^/]+)$/.exec(path)
-    if (modelMatch) {
-      if (req.method !== 'GET') return methodNotAllowed(res)
-      const id = decodeURIComponent(modelMatch[1] ?? '')
-      const card = findModel(id)
-      if (!card) return sendJson(res, 404, apiError(`Invalid model: ${id}`, 'invalid_model', '1500'), meter.charge(0))
-      return sendJson(res, 200, card, meter.charge(0))
-    }
-    if (path === CHAT_PATH) {
-      if (req.method !== 'POST') return methodNotAllowed(res)
-      const checked = checkChatRequest(raw)
-      if (!checked.ok) return sendJson(res, checked.status, checked.body, meter.charge(0))
-      const plan = planReply(checked.request, settings)
-      const headers = meter.charge(plan.usage.total_tokens)
-      const streaming = checked.request.stream === true
-      // Taken only once the request is valid, so a rejected request does not use up a fault.
-      // A cut only makes sense for a stream; non-streamed requests leave it queued.
-      const streamFault = takeFault((f) => f.kind === 'slow-first-token' || (f.kind === 'cut' && streaming)) as
-        | StreamFault
-        | undefined
-      if (streaming) return streamCompletion(res, checked.request, plan, headers, streamFault)
-      return sendCompletion(res, checked.request, plan, headers, streamFault)
-    }
-    // FastAPI's default for routes it does not have.
-    sendJson(res, 404, { detail: 'Not Found' })
+    const found = router.match(req.method ?? 'GET', path)
+    // FastAPI's defaults for routes it does not have, and for methods a route does not take.
+    if (found.kind === 'not-found') return sendJson(res, 404, { detail: 'Not Found' })
+    if (found.kind === 'method-not-allowed') return sendJson(res, 405, { detail: 'Method Not Allowed' })
+    return found.route.handle({
+      res,
+      params: found.params,
+      body: raw,
+      meter,
+      config: settings,
+      takeStreamFault: (streaming) => faults.takeStream(streaming),
+    })
   }
 
   const server = createServer((req, res) => {
@@ -193,22 +156,6 @@ export async function startSimulator(opts: SimOptions = {}): Promise<Simulator> 
   }
 }
 
-function sendStatusFault(res: ServerResponse, fault: Extract<Fault, { kind: 'status' }>, meter: RateLimitMeter): void {
-  const headers = fault.status === 429 ? meter.exhausted() : meter.charge(0)
-  if (fault.retryAfterSeconds !== undefined) headers['retry-after'] = String(fault.retryAfterSeconds)
-  const body =
-    fault.status === 429
-      ? { object: 'error', message: 'Rate limit exceeded', type: 'rate_limited', code: '1300' }
-      : fault.status === 503
-        ? apiError('Service unavailable, please retry later', 'service_unavailable', '1100')
-        : apiError('Internal server error', 'internal_server_error', '1000')
-  sendJson(res, fault.status, body, headers)
-}
-
-function methodNotAllowed(res: ServerResponse): void {
-  sendJson(res, 405, { detail: 'Method Not Allowed' })
-}
-
 function parseMaybe(raw: string): unknown {
   if (raw === '') return null
   try {
@@ -216,43 +163,4 @@ function parseMaybe(raw: string): unknown {
   } catch {
     return raw
   }
-}
-
-function isCount(value: unknown): boolean {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0
-}
-
-/** Checks a fault that may come over HTTP; returns what is wrong with it, if anything. */
-function faultProblem(value: unknown): string | undefined {
-  if (typeof value !== 'object' || value === null) return 'fault must be an object'
-  const f = value as Record<string, unknown>
-  if (f.times !== undefined && !(isCount(f.times) && (f.times as number) >= 1)) return 'times must be a number >= 1'
-  switch (f.kind) {
-    case 'status':
-      if (f.status !== 429 && f.status !== 500 && f.status !== 503) return 'status must be 429, 500 or 503'
-      if (f.retryAfterSeconds !== undefined && !isCount(f.retryAfterSeconds)) return 'retryAfterSeconds must be >= 0'
-      if (f.path !== undefined && (typeof f.path !== 'string' || !f.path.startsWith('/'))) return 'path must start with /'
-      return undefined
-    case 'cut':
-      return isCount(f.afterChunks) ? undefined : 'afterChunks must be a number >= 0'
-    case 'slow-first-token':
-      return isCount(f.delayMs) ? undefined : 'delayMs must be a number >= 0'
-    default:
-      return "kind must be 'status', 'cut' or 'slow-first-token'"
-  }
-}
-
-function configFrom(value: unknown, current: ChatSettings): ChatSettings | string {
-  if (typeof value !== 'object' || value === null) return 'config must be an object'
-  const c = value as Record<string, unknown>
-  const next = { ...current }
-  if (c.tokensPerSecond !== undefined) {
-    if (!isCount(c.tokensPerSecond)) return 'tokensPerSecond must be a number >= 0'
-    next.tokensPerSecond = c.tokensPerSecond as number
-  }
-  if (c.replyTokens !== undefined) {
-    if (!isCount(c.replyTokens)) return 'replyTokens must be a number >= 0'
-    next.replyTokens = Math.floor(c.replyTokens as number)
-  }
-  return next
 }

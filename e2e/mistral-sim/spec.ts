@@ -28,36 +28,64 @@ export function componentSchema(name: string): JsonSchema {
   return schema
 }
 
+export interface Operation {
+  method: string
+  /** The path template as the spec writes it, e.g. /v1/models/{model_id}. */
+  path: string
+  operation: JsonSchema
+}
+
+let operations: Map<string, Operation> | undefined
+
+/** The operation the spec names `operationId`; throws if there is none, so a typo fails at start-up. */
+export function operationById(operationId: string): Operation {
+  if (!operations) {
+    operations = new Map()
+    for (const [path, methods] of Object.entries(loadSpec().paths)) {
+      for (const [method, operation] of Object.entries(methods)) {
+        const id = (operation as JsonSchema | null)?.operationId
+        if (typeof id === 'string') operations.set(id, { method: method.toUpperCase(), path, operation: operation as JsonSchema })
+      }
+    }
+  }
+  const found = operations.get(operationId)
+  if (!found) throw new Error(`OpenAPI spec has no operation ${operationId}`)
+  return found
+}
+
+/** Follows `$ref`s to components.schemas; other schemas come back as they are. */
+export function resolveSchema(schema: JsonSchema): JsonSchema {
+  let current = schema
+  while (typeof current.$ref === 'string') {
+    const name = /^#\/components\/schemas\/([^/]+)$/.exec(current.$ref)?.[1]
+    if (!name) throw new Error(`unsupported $ref ${current.$ref}`)
+    current = componentSchema(name)
+  }
+  return current
+}
+
+/** The JSON request body schema of an operation, resolved; undefined when it takes no JSON body. */
+export function requestBodySchema(operationId: string): JsonSchema | undefined {
+  const body = operationById(operationId).operation.requestBody as JsonSchema | undefined
+  const content = body?.content as Record<string, JsonSchema | undefined> | undefined
+  const schema = content?.['application/json']?.schema as JsonSchema | undefined
+  return schema ? resolveSchema(schema) : undefined
+}
+
 export interface ObjectRules {
+  /** Property names in declaration order (pydantic reports missing fields in this order). */
   allowed: ReadonlySet<string>
   required: readonly string[]
+  /** `additionalProperties: false`: the service answers unknown fields with extra_forbidden. */
+  closed: boolean
 }
 
-function objectRules(schema: JsonSchema): ObjectRules {
+/** The field rules of an object schema; throws for schemas that are not plain objects (unions, arrays). */
+export function objectRules(schema: JsonSchema): ObjectRules {
+  if (schema.type !== 'object' && schema.properties === undefined) {
+    throw new Error(`schema ${String(schema.title ?? '')} is not a plain object; write its rules by hand`)
+  }
   const props = (schema.properties ?? {}) as Record<string, unknown>
   const required = Array.isArray(schema.required) ? (schema.required as string[]) : []
-  return { allowed: new Set(Object.keys(props)), required }
-}
-
-export interface ChatRequestRules extends ObjectRules {
-  /** role → rules of that message schema, from the discriminator mapping. */
-  messages: ReadonlyMap<string, ObjectRules>
-}
-
-let chatRules: ChatRequestRules | undefined
-
-export function chatRequestRules(): ChatRequestRules {
-  if (chatRules) return chatRules
-  const request = componentSchema('ChatCompletionRequest')
-  const messagesProp = (request.properties as Record<string, JsonSchema>)['messages']
-  const items = (messagesProp?.items ?? {}) as JsonSchema
-  const mapping = ((items.discriminator as JsonSchema | undefined)?.mapping ?? {}) as Record<string, string>
-  const messages = new Map<string, ObjectRules>()
-  for (const [role, ref] of Object.entries(mapping)) {
-    const name = ref.split('/').pop() ?? ''
-    messages.set(role, objectRules(componentSchema(name)))
-  }
-  if (messages.size === 0) throw new Error('ChatCompletionRequest.messages has no role mapping in the spec')
-  chatRules = { ...objectRules(request), messages }
-  return chatRules
+  return { allowed: new Set(Object.keys(props)), required, closed: schema.additionalProperties === false }
 }

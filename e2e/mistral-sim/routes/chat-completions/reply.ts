@@ -1,16 +1,10 @@
 // POST /v1/chat/completions: the JSON reply and the data-only SSE stream.
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http'
-import { hexId, sendJson, sleep, write } from './http'
-import { contentText, estimateTokens, parseDirective, replyTokens } from './reply'
-import type { ChatRequest } from './request-rules'
-import type { Fault } from './server'
-
-export interface ChatSettings {
-  tokensPerSecond: number
-  replyTokens: number
-}
-
-export type StreamFault = Extract<Fault, { kind: 'cut' | 'slow-first-token' }>
+import type { SimConfig } from '../../config'
+import type { StreamFault } from '../../faults'
+import { hexId, sendJson, sleep, write } from '../../http'
+import { contentText, estimateTokens, parseDirective, replyTokens } from './reply-text'
+import type { ChatRequest } from './rules'
 
 export interface Usage {
   prompt_tokens: number
@@ -26,7 +20,7 @@ export interface ReplyPlan {
   rate: number
 }
 
-export function planReply(request: ChatRequest, settings: ChatSettings): ReplyPlan {
+export function planReply(request: ChatRequest, settings: SimConfig): ReplyPlan {
   const { messages } = request
   const lastUser = [...messages].reverse().find((m) => m.role === 'user')
   const lastUserText = contentText(lastUser?.content)

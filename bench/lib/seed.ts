@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import { ConversationsRepo } from '../../src/main/core/conversations/conversations-repo'
-import { openDatabase } from '../../src/main/core/kernel/db/database'
+import { openAppDatabase } from '../../src/main/core/schema'
 import { MessagesRepo } from '../../src/main/core/conversations/messages-repo'
 import type { SeedMessage } from './content'
 
@@ -25,7 +25,7 @@ export function seedDatabase(
   conversations: Iterable<SeedConversation>,
   opts: { model: string; batch?: number; startAt?: number },
 ): { conversations: number; messages: number } {
-  const db = openDatabase(dataDir)
+  const db = openAppDatabase(dataDir)
   try {
     const repo = new ConversationsRepo(db)
     const messages = new MessagesRepo(db)

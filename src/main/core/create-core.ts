@@ -9,6 +9,7 @@ import { createKernel, type CoreOptions } from './kernel/kernel'
 import { mergeHandlers, type FeatureModule } from './module'
 import { modules as allModules } from './modules'
 import type { CorePorts } from './ports'
+import { appSchema } from './schema'
 
 export type { CoreOptions } from './kernel/kernel'
 
@@ -18,7 +19,7 @@ export interface Core extends Dispatchable {
 }
 
 export function createCore(ports: CorePorts, options: CoreOptions = {}, modules: readonly FeatureModule[] = allModules): Core {
-  const kernel = createKernel(ports, options)
+  const kernel = createKernel(ports, appSchema(modules), options)
   let instances
   let handlers
   try {

@@ -4,7 +4,7 @@
  */
 import type { ChannelName } from '../../shared/contract'
 import type { CallContext, Handlers } from './dispatch'
-import type { Migration } from './kernel/db/migrations'
+import type { Migration } from './kernel/db/migrate'
 import type { Kernel } from './kernel/kernel'
 
 export interface ModuleInstance {

@@ -1,6 +1,6 @@
 /** Retry, restart, crash recovery and the conversation channels, end to end against the simulator. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openDatabase } from '../kernel/db/database'
+import { openAppDatabase } from '../schema'
 import { MessagesRepo } from '../conversations/messages-repo'
 import { UsageLedger } from '../kernel/usage/usage-ledger'
 import { CoreHarness } from '../testing/core-harness'
@@ -20,8 +20,8 @@ async function assistantRows(conversationId: string) {
   return (await h.ok('conversations.get', { id: conversationId })).messages.filter((m) => m.role === 'assistant')
 }
 
-function withDb<T>(fn: (db: ReturnType<typeof openDatabase>) => T): T {
-  const db = openDatabase(h.dataDir)
+function withDb<T>(fn: (db: ReturnType<typeof openAppDatabase>) => T): T {
+  const db = openAppDatabase(h.dataDir)
   try {
     return fn(db)
   } finally {

@@ -1,6 +1,6 @@
 /** chat.send / stop and error paths, end to end against the Mistral simulator. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openDatabase } from '../kernel/db/database'
+import { openAppDatabase } from '../schema'
 import { UsageLedger } from '../kernel/usage/usage-ledger'
 import { AUTH_MESSAGE, NO_KEY_MESSAGE } from '../kernel/mistral/errors'
 import { CoreHarness } from '../testing/core-harness'
@@ -26,7 +26,7 @@ async function assistantRow(conversationId: string) {
 
 /** The chat rows of the ledger (a new conversation's title call adds a 'title' row in the background). */
 function readLedger() {
-  const db = openDatabase(h.dataDir)
+  const db = openAppDatabase(h.dataDir)
   try {
     return new UsageLedger(db).since().filter((e) => e.kind === 'chat')
   } finally {

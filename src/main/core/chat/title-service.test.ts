@@ -1,6 +1,6 @@
 /** The automatic title of a new conversation, against the simulator (which answers "Echo: …"). */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openDatabase } from '../kernel/db/database'
+import { openAppDatabase } from '../schema'
 import { UsageLedger } from '../kernel/usage/usage-ledger'
 import { CoreHarness } from '../testing/core-harness'
 import { cleanTitle, TITLE_INSTRUCTION } from './title-service'
@@ -29,7 +29,7 @@ describe('automatic title', () => {
   afterEach(() => h.stop())
 
   const ledger = () => {
-    const db = openDatabase(h.dataDir)
+    const db = openAppDatabase(h.dataDir)
     try {
       return new UsageLedger(db).since()
     } finally {

@@ -1,4 +1,6 @@
 /** Stored conversations and messages: the tables, their full-text index, and the channels that read or reshape them. */
+import * as m001 from './migrations/001-conversations-messages'
+import * as m002 from './migrations/002-threads-settings'
 import type { FeatureModule } from '../module'
 import { ConversationService } from './conversation-service'
 import { ConversationsRepo } from './conversations-repo'
@@ -7,7 +9,7 @@ import { SearchRepo } from './search-repo'
 
 export const conversationsModule: FeatureModule = {
   name: 'conversations',
-  migrations: [],
+  migrations: [m001, m002],
   create(kernel) {
     const history = new ConversationService({
       conversations: new ConversationsRepo(kernel.db),

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { makeTempDir } from '../testing/temp-dir'
-import { openDatabase, type Db } from '../kernel/db/database'
+import type { Db } from '../kernel/db/database'
+import { openAppDatabase } from '../schema'
 import { ConversationsRepo } from './conversations-repo'
 import { MessagesRepo } from './messages-repo'
 import { UsageLedger, type UsageEntry } from '../kernel/usage/usage-ledger'
@@ -13,7 +14,7 @@ let ledger: UsageLedger
 
 beforeEach(() => {
   tmp = makeTempDir()
-  db = openDatabase(tmp.dir)
+  db = openAppDatabase(tmp.dir)
   conversations = new ConversationsRepo(db)
   messages = new MessagesRepo(db)
   ledger = new UsageLedger(db)
@@ -139,5 +140,22 @@ describe('UsageLedger', () => {
     ledger.append(entry('u', 1, null))
     expect(() => db.prepare('UPDATE usage_ledger SET prompt_tokens = 0').run()).toThrow(/append-only/)
     expect(() => db.prepare('DELETE FROM usage_ledger').run()).toThrow(/append-only/)
+  })
+})
+
+describe('crash recovery', () => {
+  it('marks rows left streaming as interrupted, keeping their partial text', () => {
+    conversations.insert({ id: 'c1', title: 't', model: 'm', createdAt: 1 })
+    const done = messages.insert({ id: 'a', conversationId: 'c1', parentId: null, role: 'user', content: 'hi', status: 'complete', model: null, createdAt: 1 })
+    const live = messages.insert({ id: 'b', conversationId: 'c1', parentId: null, role: 'assistant', content: '', status: 'streaming', model: 'm', createdAt: 2 })
+    messages.writePartial(live.id, 'partial tex', 3)
+    db.close() // the "crash"
+
+    db = openAppDatabase(tmp.dir)
+    const repo = new MessagesRepo(db)
+    expect(repo.markStreamingInterrupted(10)).toBe(1)
+    expect(repo.get('b')).toMatchObject({ status: 'interrupted', content: 'partial tex' })
+    expect(repo.get(done.id)?.status).toBe('complete')
+    expect(repo.markStreamingInterrupted(11)).toBe(0)
   })
 })

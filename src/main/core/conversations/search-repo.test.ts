@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { makeTempDir } from '../testing/temp-dir'
 import { ConversationsRepo } from './conversations-repo'
-import { openDatabase, type Db } from '../kernel/db/database'
+import type { Db } from '../kernel/db/database'
+import { openAppDatabase } from '../schema'
 import { MessagesRepo } from './messages-repo'
 import { HIT_END, HIT_START, SearchRepo, toFtsQuery } from './search-repo'
 
@@ -13,7 +14,7 @@ let search: SearchRepo
 
 beforeEach(() => {
   tmp = makeTempDir()
-  db = openDatabase(tmp.dir)
+  db = openAppDatabase(tmp.dir)
   conversations = new ConversationsRepo(db)
   messages = new MessagesRepo(db)
   search = new SearchRepo(db)

@@ -7,6 +7,7 @@ import path from 'node:path'
 import catalog from '../../../../resources/model-catalog.json'
 import type { CorePorts, Clock, Logger } from '../ports'
 import { openDatabase, type Db } from './db/database'
+import type { ModuleMigrations } from './db/migrate'
 import { FileStore } from './files/file-store'
 import { KeyService } from './keys/key-service'
 import { redactingLogger } from './keys/redact'
@@ -44,8 +45,8 @@ export interface Kernel {
   close(): void
 }
 
-export function createKernel(ports: CorePorts, options: CoreOptions = {}): Kernel {
-  const db = openDatabase(ports.dataDir, { nativeBinding: ports.sqliteNativeBinding })
+export function createKernel(ports: CorePorts, schema: readonly ModuleMigrations[], options: CoreOptions = {}): Kernel {
+  const db = openDatabase(ports.dataDir, { schema, nativeBinding: ports.sqliteNativeBinding })
   const client = new MistralClient({ serverURL: ports.serverURL })
   const keys = new KeyService({
     cipher: ports.cipher,

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { makeTempDir } from '../testing/temp-dir'
-import { openDatabase, type Db } from '../kernel/db/database'
+import type { Db } from '../kernel/db/database'
+import { openAppDatabase } from '../schema'
 import { PresetsRepo } from './presets-repo'
 
 let tmp: ReturnType<typeof makeTempDir>
@@ -9,7 +10,7 @@ let presets: PresetsRepo
 
 beforeEach(() => {
   tmp = makeTempDir()
-  db = openDatabase(tmp.dir)
+  db = openAppDatabase(tmp.dir)
   presets = new PresetsRepo(db)
 })
 afterEach(() => {

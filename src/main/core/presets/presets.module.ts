@@ -1,10 +1,11 @@
+import * as m001 from './migrations/001-presets'
 import type { FeatureModule } from '../module'
 import { PresetsRepo } from './presets-repo'
 import { PresetsService } from './presets-service'
 
 export const presetsModule: FeatureModule = {
   name: 'presets',
-  migrations: [],
+  migrations: [m001],
   create(kernel) {
     const presets = new PresetsService(new PresetsRepo(kernel.db), kernel.clock)
     return {

@@ -2,21 +2,20 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import { migrate } from './migrate'
-import { migrations as allMigrations, type Migration } from './migrations'
+import { migrate, type ModuleMigrations } from './migrate'
 
 export const DB_FILE = 'mistral-desk.sqlite'
 
 export type Db = Database.Database
 
 export interface OpenDatabaseOptions {
-  /** Defaults to every migration the app ships. */
-  migrations?: readonly Migration[]
+  /** The migrations of every module, in the order they first run (see core/schema.ts for the app's). */
+  schema: readonly ModuleMigrations[]
   /** A better_sqlite3.node built for this runtime's ABI; see CorePorts.sqliteNativeBinding. */
   nativeBinding?: string
 }
 
-export function openDatabase(dataDir: string, options: OpenDatabaseOptions = {}): Db {
+export function openDatabase(dataDir: string, options: OpenDatabaseOptions): Db {
   fs.mkdirSync(dataDir, { recursive: true })
   const db = connect(path.join(dataDir, DB_FILE), options.nativeBinding)
   try {
@@ -25,7 +24,7 @@ export function openDatabase(dataDir: string, options: OpenDatabaseOptions = {})
     db.pragma('foreign_keys = ON')
     // Another process (a second window, a backup tool) may hold a lock briefly.
     db.pragma('busy_timeout = 5000')
-    migrate(db, options.migrations ?? allMigrations)
+    migrate(db, options.schema)
     return db
   } catch (err) {
     db.close()

@@ -1,9 +1,9 @@
 /**
- * Migration 1: conversations, messages, the usage ledger and full-text search.
- * Never edit this file once it has shipped; add 002-*.ts instead.
+ * Conversations 1: conversations, messages and full-text search over message text.
+ * Never edit this file once it has shipped; add the next number instead.
  */
 export const version = 1
-export const name = 'initial'
+export const name = 'conversations-messages'
 
 export const sql = /* sql */ `
 CREATE TABLE conversations (
@@ -36,28 +36,6 @@ CREATE TABLE messages (
 );
 -- Crash recovery looks for rows still marked streaming; there are almost never any.
 CREATE INDEX messages_streaming ON messages (status) WHERE status = 'streaming';
-
--- Append-only and deliberately without a foreign key: deleting a chat must never
--- rewrite last month's spend, so conversation_id/message_id may point at nothing.
-CREATE TABLE usage_ledger (
-  id                TEXT PRIMARY KEY,
-  at                INTEGER NOT NULL,
-  kind              TEXT NOT NULL,
-  model             TEXT NOT NULL,
-  prompt_tokens     INTEGER NOT NULL,
-  completion_tokens INTEGER NOT NULL,
-  conversation_id   TEXT,
-  message_id        TEXT,
-  request_id        TEXT,
-  -- integer micro-USD; NULL when no price was known for the model
-  cost_micro_usd    INTEGER,
-  price_source      TEXT
-);
-CREATE INDEX usage_ledger_by_at ON usage_ledger (at);
-CREATE TRIGGER usage_ledger_no_update BEFORE UPDATE ON usage_ledger
-BEGIN SELECT RAISE(ABORT, 'usage_ledger is append-only'); END;
-CREATE TRIGGER usage_ledger_no_delete BEFORE DELETE ON usage_ledger
-BEGIN SELECT RAISE(ABORT, 'usage_ledger is append-only'); END;
 
 -- External-content FTS5 over message text: the text is stored once (in messages) and
 -- the triggers keep the index in step, including rows removed by the cascade.

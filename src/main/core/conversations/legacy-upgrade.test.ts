@@ -1,12 +1,17 @@
-/** Migration 2 on a version-1 database that holds data: the tree and the leaf are backfilled from seq order. */
+/**
+ * A version-1 database (the old global sequence) that holds data, opened by today's
+ * schema: conversations 2 backfills the tree and the leaf from seq order, presets 1
+ * adds its table, and nothing is lost.
+ */
 import Database from 'better-sqlite3'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { makeTempDir } from '../testing/temp-dir'
 import { ConversationsRepo } from './conversations-repo'
-import { DB_FILE, openDatabase } from '../kernel/db/database'
-import { schemaVersion } from '../kernel/db/migrate'
-import { migrations } from '../kernel/db/migrations'
+import { DB_FILE } from '../kernel/db/database'
+import { moduleVersions } from '../kernel/db/migrate'
+import { legacyMigrations } from '../kernel/db/testing/legacy-migrations'
+import { openAppDatabase } from '../schema'
 import { MessagesRepo } from './messages-repo'
 import { SearchRepo } from './search-repo'
 
@@ -18,8 +23,9 @@ afterEach(() => tmp.cleanup())
 
 /** Writes rows the way version 1 did, with raw SQL against the version-1 schema. */
 function seedVersion1(): void {
-  const v1 = openDatabase(tmp.dir, { migrations: migrations.filter((m) => m.version === 1) })
-  expect(schemaVersion(v1)).toBe(1)
+  const v1 = new Database(path.join(tmp.dir, DB_FILE))
+  v1.exec(legacyMigrations[0].sql)
+  v1.pragma('user_version = 1')
   const conv = v1.prepare('INSERT INTO conversations (id, title, model, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
   const msg = v1.prepare(
     `INSERT INTO messages (id, conversation_id, seq, role, content, status, model, created_at, updated_at)
@@ -35,11 +41,11 @@ function seedVersion1(): void {
   v1.close()
 }
 
-describe('migration 2 (threads, settings, presets)', () => {
+describe('a version-1 database', () => {
   it('backfills parents and leaves from seq order and keeps every row', () => {
     seedVersion1()
-    const db = openDatabase(tmp.dir)
-    expect(schemaVersion(db)).toBe(2)
+    const db = openAppDatabase(tmp.dir)
+    expect(moduleVersions(db)).toEqual(new Map([['conversations', 2], ['presets', 1], ['usage', 1]]))
     const messages = new MessagesRepo(db)
     expect(messages.listByConversation('c1').map((m) => [m.id, m.parentId])).toEqual([
       ['m1', null],
@@ -67,7 +73,7 @@ describe('migration 2 (threads, settings, presets)', () => {
 
   it('adds the presets table and the sibling index', () => {
     seedVersion1()
-    openDatabase(tmp.dir).close()
+    openAppDatabase(tmp.dir).close()
     const raw = new Database(path.join(tmp.dir, DB_FILE))
     const names = (raw.prepare("SELECT name FROM sqlite_master WHERE type IN ('table','index')").all() as { name: string }[]).map((r) => r.name)
     expect(names).toEqual(expect.arrayContaining(['presets', 'messages_by_parent', 'conversation_titles_fts']))
@@ -75,7 +81,7 @@ describe('migration 2 (threads, settings, presets)', () => {
   })
 
   it('new conversations start with an automatic title that a rename makes final', () => {
-    const db = openDatabase(tmp.dir)
+    const db = openAppDatabase(tmp.dir)
     const conversations = new ConversationsRepo(db)
     conversations.insert({ id: 'n', title: 'first words', model: 'm', createdAt: 1 })
     expect(conversations.get('n')?.titleSource).toBe('auto')

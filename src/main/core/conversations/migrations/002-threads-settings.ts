@@ -1,10 +1,11 @@
 /**
- * Migration 2: messages form a tree (versions of a message are siblings), conversations
- * remember the selected thread, their system prompt, parameters and who named them;
- * presets; and full-text search over titles. Never edit this file once it has shipped.
+ * Conversations 2: messages form a tree (versions of a message are siblings), conversations
+ * remember the selected thread, their system prompt, parameters and who named them, and
+ * titles are searchable.
+ * Never edit this file once it has shipped; add the next number instead.
  */
 export const version = 2
-export const name = 'threads-settings-presets'
+export const name = 'threads-settings'
 
 export const sql = /* sql */ `
 -- The message this one follows. ON DELETE SET NULL is only a safety net: deleting a
@@ -36,16 +37,6 @@ ALTER TABLE conversations ADD COLUMN title_source TEXT NOT NULL DEFAULT 'auto'
 -- Version 1 did not record who named a conversation: treating existing titles as the
 -- user's means an automatic title can never overwrite an earlier rename.
 UPDATE conversations SET title_source = 'user';
-
-CREATE TABLE presets (
-  id            TEXT PRIMARY KEY,
-  name          TEXT NOT NULL,
-  model         TEXT NOT NULL,
-  system_prompt TEXT NOT NULL DEFAULT '',
-  params_json   TEXT NOT NULL DEFAULT '{}',
-  created_at    INTEGER NOT NULL,
-  updated_at    INTEGER NOT NULL
-);
 
 -- Titles are searched like message text (diacritics folded, prefix on the last term).
 -- A plain (not external-content) table keyed by an UNINDEXED id: conversations has no

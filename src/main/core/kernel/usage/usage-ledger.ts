@@ -5,8 +5,21 @@
  */
 import type { Db } from '../db/database'
 
-/** chat: a reply; title: the short call that names a new conversation. */
-export type UsageKind = 'chat' | 'title'
+/**
+ * The capability an API call billed: chat (a reply), title (the short call that names a
+ * new conversation), and the rest of the platform as features record them.
+ */
+export type UsageKind =
+  | 'chat'
+  | 'title'
+  | 'fim'
+  | 'embeddings'
+  | 'ocr'
+  | 'moderation'
+  | 'classification'
+  | 'audio'
+  | 'batch'
+  | 'fine_tuning'
 
 export interface UsageEntry {
   id: string

@@ -5,12 +5,29 @@ import type { Usage } from '../../../../shared/domain'
 import type { UsageKind, UsageLedger } from './usage-ledger'
 import type { PriceTable } from './price-table'
 
+/**
+ * One billable API call, as every feature reports it: the one function to call is
+ * UsageRecorder.record(). Give what the API reported: tokens for token-priced calls,
+ * pages for OCR, seconds for audio.
+ */
 export interface UsageEvent {
   kind: UsageKind
   at: number
+  /** The model as requested (an alias such as mistral-small-latest is fine). */
   model: string
+  /** The `model` the response named, when it differs from the request (the dated version behind an alias). */
+  returnedModel?: string | null
   usage: Usage
+  /** OCR: pages processed, and pages with document annotations (priced higher). */
+  pages?: number
+  annotatedPages?: number
+  /** Audio: seconds transcribed. */
+  seconds?: number
+  /** True when the API reported no usage (e.g. a stream cut before its last chunk) and the counts are our estimate. */
+  estimated?: boolean
   conversationId: string | null
+  /** An OCR document the call belongs to. */
+  documentId?: string | null
   messageId: string | null
   requestId: string | null
 }

@@ -35,6 +35,19 @@ export class MistralClient {
 
   constructor(private readonly options: MistralClientOptions) {}
 
+  /** The base URL every call goes to (the API, a region, a proxy or the simulator). */
+  get serverURL(): string {
+    return this.options.serverURL
+  }
+
+  /**
+   * The official SDK for this key, for features that call endpoints beyond chat (OCR,
+   * files, embeddings, …). Use direct-request.ts only where the SDK lacks an endpoint.
+   */
+  sdkFor(apiKey: string): Mistral {
+    return this.sdk(apiKey)
+  }
+
   private sdk(apiKey: string): Mistral {
     let sdk = this.sdks.get(apiKey)
     if (!sdk) {

@@ -4,10 +4,10 @@
  * The composer stays mounted while a new chat becomes a saved one, so focus survives the first send.
  */
 import { ErrorNotice } from '../../components/ErrorNotice'
-import { showView } from '../../stores/app-store'
-import { dismissChatError, retrySend, useChatStore } from '../../stores/chat-store'
-import { useConversationsStore } from '../../stores/conversations-store'
-import { useSettingsStore } from '../../stores/settings-store'
+import { showView } from '../../shell/app-store'
+import { dismissChatError, retrySend, useChatStore } from './chat-store'
+import { useConversationsStore } from '../conversations/conversations-store'
+import { useKeyStore } from '../settings/key-store'
 import { Composer } from './Composer'
 import { ConversationSettingsPanel, ConversationSettingsToggle } from './conversation-settings/ConversationSettingsPanel'
 import { MessageList } from './MessageList'
@@ -15,8 +15,8 @@ import { ModelPicker, ModelsError } from './ModelPicker'
 import './chat.css'
 
 export function ChatPane() {
-  const keySet = useSettingsStore((s) => s.status?.set ?? null)
-  const keyError = useSettingsStore((s) => s.error)
+  const keySet = useKeyStore((s) => s.status?.set ?? null)
+  const keyError = useKeyStore((s) => s.error)
   const openId = useChatStore((s) => s.openId)
 
   if (keySet === null) {

@@ -4,7 +4,7 @@
  * (turn-actions/): edit, regenerate, copy, delete, and a pager when it has versions.
  */
 import { memo, useId, useState } from 'react'
-import { useChatStore } from '../../stores/chat-store'
+import { useChatStore } from './chat-store'
 import { MessageBody } from './MessageBody'
 import { EditForm } from './turn-actions/EditForm'
 import { focusInMessage } from './turn-actions/focus-in-message'

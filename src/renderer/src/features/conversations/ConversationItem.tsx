@@ -15,9 +15,9 @@ import {
   type Ref,
 } from 'react'
 import type { ConversationSummary } from '../../../../shared/domain'
-import { showView } from '../../stores/app-store'
-import { newChat, openConversation, stopStream, useChatStore } from '../../stores/chat-store'
-import { deleteConversation, renameConversation } from '../../stores/conversations-store'
+import { showView } from '../../shell/app-store'
+import { newChat, openConversation, stopStream, useChatStore } from '../chat/chat-store'
+import { deleteConversation, renameConversation } from './conversations-store'
 
 type Mode = 'idle' | 'renaming' | 'confirming'
 

@@ -7,8 +7,8 @@
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual'
 import { useCallback, useLayoutEffect, useRef, type FocusEvent } from 'react'
 import { ErrorNotice } from '../../components/ErrorNotice'
-import { useChatStore } from '../../stores/chat-store'
-import { dismissConversationsError, useConversationsStore } from '../../stores/conversations-store'
+import { useChatStore } from '../chat/chat-store'
+import { dismissConversationsError, useConversationsStore } from './conversations-store'
 import { ConversationItem } from './ConversationItem'
 import { withFocusedRow } from '../../components/virtual-range'
 

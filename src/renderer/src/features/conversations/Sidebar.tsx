@@ -1,6 +1,6 @@
 /** The left column: start a chat (blank or from a preset), search, reopen one, or go to Settings. */
-import { showView, useAppStore } from '../../stores/app-store'
-import { useSearchStore } from '../../stores/search-store'
+import { showView, useAppStore } from '../../shell/app-store'
+import { useSearchStore } from '../search/search-store'
 import { PresetPicker } from '../presets/PresetPicker'
 import { ConversationSearch } from '../search/ConversationSearch'
 import { SearchResults } from '../search/SearchResults'

@@ -1,5 +1,5 @@
-import { showView } from '../../stores/app-store'
-import { openConversation, useChatStore } from '../../stores/chat-store'
+import { showView } from '../../shell/app-store'
+import { openConversation, useChatStore } from '../chat/chat-store'
 
 /** Opens a conversation found by search, unless it is already the open one. */
 export function openSearchHit(id: string): void {

@@ -16,7 +16,7 @@ import {
   type Virtualizer,
 } from '@tanstack/react-virtual'
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type UIEvent } from 'react'
-import { useChatStore } from '../../../stores/chat-store'
+import { useChatStore } from '../chat-store'
 import { MessageItem } from '../MessageItem'
 import { logScrollFor, pageDistance } from './log-keys'
 import type { RowHeights } from './row-heights'

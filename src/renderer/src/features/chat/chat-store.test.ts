@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import type { ChannelName, WindowApi } from '../../../shared/contract'
-import type { ChatStreamEvent, Conversation, StartedReply } from '../../../shared/domain'
-import type { Result } from '../../../shared/errors'
-import { setApiForTests } from '../api'
+import type { ChannelName, WindowApi } from '../../../../shared/contract'
+import type { ChatStreamEvent, Conversation, StartedReply } from '../../../../shared/domain'
+import type { Result } from '../../../../shared/errors'
+import { setApiForTests } from '../../api'
 import { applyStreamEvents, openConversation, sendMessage, useChatStore } from './chat-store'
 import { retryMessage } from './chat-turns'
-import { EMPTY_SETTINGS, showSettingsOf } from './conversation-settings-store'
+import { EMPTY_SETTINGS, showSettingsOf } from './conversation-settings/conversation-settings-store'
 
 type Handler = (input: unknown) => Result<unknown>
 let handlers: Partial<Record<ChannelName, Handler>> = {}

@@ -1,8 +1,8 @@
 /** The sidebar's list of conversations. Which one is open lives in the chat store. */
 import { create } from 'zustand'
-import type { ConversationSummary } from '../../../shared/domain'
-import type { AppError } from '../../../shared/errors'
-import { call, toAppError } from '../api'
+import type { ConversationSummary } from '../../../../shared/domain'
+import type { AppError } from '../../../../shared/errors'
+import { call, toAppError } from '../../api'
 
 interface ConversationsState {
   list: ConversationSummary[]

@@ -3,9 +3,9 @@
  * before its first message (then they travel with chat.send as its `settings`).
  */
 import { create } from 'zustand'
-import type { ConversationSettings } from '../../../shared/domain'
-import type { AppError } from '../../../shared/errors'
-import { call, toAppError } from '../api'
+import type { ConversationSettings } from '../../../../../shared/domain'
+import type { AppError } from '../../../../../shared/errors'
+import { call, toAppError } from '../../../api'
 
 export const EMPTY_SETTINGS: ConversationSettings = { systemPrompt: '', params: {} }
 

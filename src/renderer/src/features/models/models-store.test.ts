@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { ModelSummary } from '../../../shared/domain'
+import type { ModelSummary } from '../../../../shared/domain'
 import { followConversationModel, formatContext, pickDefault, useModelsStore } from './models-store'
 
 const model = (id: string, aliases: string[] = []): ModelSummary => ({

@@ -1,8 +1,8 @@
 /** Full-text search over conversations, for the sidebar's search box. */
 import { create } from 'zustand'
-import type { ConversationSearchHit } from '../../../shared/domain'
-import type { AppError } from '../../../shared/errors'
-import { call, toAppError } from '../api'
+import type { ConversationSearchHit } from '../../../../shared/domain'
+import type { AppError } from '../../../../shared/errors'
+import { call, toAppError } from '../../api'
 
 interface SearchState {
   /** What the box shows; hits belong to `searched`, which trails it while the user types. */

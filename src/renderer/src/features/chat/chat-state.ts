@@ -9,8 +9,8 @@
  * sending), chat-stream.ts (stream events) and chat-turns.ts (regenerate, edit, versions...).
  */
 import { create } from 'zustand'
-import type { Conversation, Message, StartedReply } from '../../../shared/domain'
-import type { AppError } from '../../../shared/errors'
+import type { Conversation, Message, StartedReply } from '../../../../shared/domain'
+import type { AppError } from '../../../../shared/errors'
 
 export interface ActiveStream {
   requestId: string

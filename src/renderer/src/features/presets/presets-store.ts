@@ -1,8 +1,8 @@
 /** Named starting points for new chats: a model, a system prompt and parameters. */
 import { create } from 'zustand'
-import type { ConversationSettings, Preset } from '../../../shared/domain'
-import type { AppError } from '../../../shared/errors'
-import { call, toAppError } from '../api'
+import type { ConversationSettings, Preset } from '../../../../shared/domain'
+import type { AppError } from '../../../../shared/errors'
+import { call, toAppError } from '../../api'
 
 interface PresetsState {
   list: Preset[]

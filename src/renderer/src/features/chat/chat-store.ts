@@ -2,9 +2,9 @@
  * The chat pane's actions: switch conversations, send a message, stop a reply.
  * The state itself lives in chat-state.ts; turn actions on existing messages in chat-turns.ts.
  */
-import type { ConversationSettings } from '../../../shared/domain'
-import type { AppError } from '../../../shared/errors'
-import { call, toAppError } from '../api'
+import type { ConversationSettings } from '../../../../shared/domain'
+import type { AppError } from '../../../../shared/errors'
+import { call, toAppError } from '../../api'
 import { blankReply, streamingOnly, threadOf, useChatStore, type PendingTurn } from './chat-state'
 import { trackStream } from './chat-stream'
 import {
@@ -13,9 +13,9 @@ import {
   isEmptySettings,
   showSettingsOf,
   useConversationSettingsStore,
-} from './conversation-settings-store'
-import { refreshConversations } from './conversations-store'
-import { followConversationModel } from './models-store'
+} from './conversation-settings/conversation-settings-store'
+import { refreshConversations } from '../conversations/conversations-store'
+import { followConversationModel } from '../models/models-store'
 
 // Re-exported so screens (and the message list) keep one import for the chat state.
 export { selectOpenBusy, selectOpenStream, useChatStore, type ActiveStream, type ChatState } from './chat-state'

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import type { ConversationSearchHit } from '../../../shared/domain'
-import { installFakeApi, ok, type FakeApi } from '../testing/fake-api'
+import type { ConversationSearchHit } from '../../../../shared/domain'
+import { installFakeApi, ok, type FakeApi } from '../../testing/fake-api'
 import { clearSearch, runSearch, setSearchQuery, useSearchStore } from './search-store'
 
 let api: FakeApi

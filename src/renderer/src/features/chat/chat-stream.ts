@@ -2,8 +2,8 @@
  * Stream events into the chat state. A reply may stream into a new message (send,
  * regenerate, edit) or into one that already has text (continue): a delta always appends.
  */
-import type { ChatStreamEvent, StartedReply } from '../../../shared/domain'
-import type { AppError } from '../../../shared/errors'
+import type { ChatStreamEvent, StartedReply } from '../../../../shared/domain'
+import type { AppError } from '../../../../shared/errors'
 import { streamOf, useChatStore, type ChatState } from './chat-state'
 
 const get = useChatStore.getState

@@ -3,12 +3,12 @@
  * through saveKey() on its way to main and is not kept anywhere on this side.
  */
 import { create } from 'zustand'
-import type { KeyStatus } from '../../../shared/domain'
-import { appError, type AppError } from '../../../shared/errors'
-import { call, toAppError } from '../api'
-import { loadModels } from './models-store'
+import type { KeyStatus } from '../../../../shared/domain'
+import { appError, type AppError } from '../../../../shared/errors'
+import { call, toAppError } from '../../api'
+import { loadModels } from '../models/models-store'
 
-interface SettingsState {
+interface KeyState {
   status: KeyStatus | null
   busy: 'checking' | 'removing' | null
   error: AppError | null
@@ -16,14 +16,14 @@ interface SettingsState {
   notice: string | null
 }
 
-export const useSettingsStore = create<SettingsState>(() => ({
+export const useKeyStore = create<KeyState>(() => ({
   status: null,
   busy: null,
   error: null,
   notice: null,
 }))
 
-const set = useSettingsStore.setState
+const set = useKeyStore.setState
 
 export async function loadKeyStatus(): Promise<KeyStatus | null> {
   try {

@@ -4,11 +4,11 @@
  * edit, search) mark the event handled, so they win.
  */
 import { useEffect } from 'react'
-import { focusSearch } from '../../components/focus'
-import { selectOpenStream, useChatStore } from '../../stores/chat-state'
-import { stopStream } from '../../stores/chat-store'
-import { startNewChat } from '../conversations/start-chat'
-import { closeTopLayer } from './escape-layers'
+import { focusSearch } from '../components/focus'
+import { selectOpenStream, useChatStore } from '../features/chat/chat-state'
+import { stopStream } from '../features/chat/chat-store'
+import { startNewChat } from '../features/conversations/start-chat'
+import { closeTopLayer } from '../components/escape-layers'
 
 export function useGlobalShortcuts(): void {
   useEffect(() => {

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { installFakeApi, ok, type FakeApi } from '../testing/fake-api'
+import { installFakeApi, ok, type FakeApi } from '../../../testing/fake-api'
 import {
   EMPTY_SETTINGS,
   adoptConversation,

@@ -1,8 +1,8 @@
 /** The chat models the key can use, and the one the user picked last. */
 import { create } from 'zustand'
-import type { ModelSummary } from '../../../shared/domain'
-import type { AppError } from '../../../shared/errors'
-import { call, toAppError } from '../api'
+import type { ModelSummary } from '../../../../shared/domain'
+import type { AppError } from '../../../../shared/errors'
+import { call, toAppError } from '../../api'
 
 export const DEFAULT_MODEL = 'mistral-small-latest'
 const STORAGE_KEY = 'mdesk.model'

@@ -1,10 +1,10 @@
 /** The window: sidebar on the left, chat or settings on the right; keyboard shortcuts for both. */
-import { ErrorNotice } from './components/ErrorNotice'
-import { ChatPane } from './features/chat/ChatPane'
-import { Sidebar } from './features/conversations/Sidebar'
-import { SettingsView } from './features/settings/SettingsView'
-import { useGlobalShortcuts } from './features/shortcuts/use-global-shortcuts'
-import { useAppStore } from './stores/app-store'
+import { ErrorNotice } from '../components/ErrorNotice'
+import { ChatPane } from '../features/chat/ChatPane'
+import { Sidebar } from '../features/conversations/Sidebar'
+import { SettingsView } from '../features/settings/SettingsView'
+import { useGlobalShortcuts } from './use-global-shortcuts'
+import { useAppStore } from './app-store'
 
 export function App() {
   const view = useAppStore((s) => s.view)

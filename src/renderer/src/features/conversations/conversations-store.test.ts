@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import type { ConversationSummary } from '../../../shared/domain'
-import { connectConversationEvents } from '../features/conversations/conversation-events'
-import { installFakeApi, type FakeApi } from '../testing/fake-api'
+import type { ConversationSummary } from '../../../../shared/domain'
+import { connectConversationEvents } from './conversation-events'
+import { installFakeApi, type FakeApi } from '../../testing/fake-api'
 import { useConversationsStore } from './conversations-store'
 
 let api: FakeApi

@@ -4,9 +4,9 @@
  * ends the visible thread there, which is what main's thread then shows too; version
  * browsing and deleting reload the thread from main's answer instead of guessing.
  */
-import type { Conversation, Message } from '../../../shared/domain'
-import type { AppError } from '../../../shared/errors'
-import { call, toAppError } from '../api'
+import type { Conversation, Message } from '../../../../shared/domain'
+import type { AppError } from '../../../../shared/errors'
+import { call, toAppError } from '../../api'
 import { blankReply, threadOf, useChatStore, type ChatState } from './chat-state'
 import { sendMessage, type SendOptions } from './chat-store'
 import { trackStream } from './chat-stream'

@@ -1,21 +1,23 @@
-/** The window: sidebar on the left, chat or settings on the right; keyboard shortcuts for both. */
+/** The window: the sidebar on the left, the current route's screen on the right, and the window-wide keys. */
 import { ErrorNotice } from '../components/ErrorNotice'
-import { ChatPane } from '../features/chat/ChatPane'
-import { Sidebar } from '../features/conversations/Sidebar'
-import { SettingsView } from '../features/settings/SettingsView'
-import { useGlobalShortcuts } from './use-global-shortcuts'
-import { useAppStore } from './app-store'
+import { useConnectionError } from './app-store'
+import { useLocation } from './navigation'
+import { historyShortcuts } from './history-shortcuts'
+import { featureShortcuts, resolveRoute } from './routes'
+import { useGlobalShortcuts } from './shortcuts'
+import { Sidebar } from './Sidebar'
 
 export function App() {
-  const view = useAppStore((s) => s.view)
-  const connectionError = useAppStore((s) => s.connectionError)
-  useGlobalShortcuts()
+  const connectionError = useConnectionError()
+  // Not keyed by route: two routes with one screen (a new chat and a saved one) keep it mounted.
+  const Screen = resolveRoute(useLocation()).route.screen
+  useGlobalShortcuts(featureShortcuts, historyShortcuts)
   return (
     <div className="app">
       <Sidebar />
       <main className="main">
         <ErrorNotice error={connectionError} className="error-notice--banner" />
-        {view === 'settings' ? <SettingsView /> : <ChatPane />}
+        <Screen />
       </main>
     </div>
   )

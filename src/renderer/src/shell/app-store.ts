@@ -1,21 +1,15 @@
-/**
- * The app shell: which main view is showing, and whether the host connection is gone.
- * Navigation is two views, so a router would be more machinery than it saves.
- */
+/** The shell's own state: whether the host connection is gone. Where the window is lives in the address (navigation.ts). */
 import { create } from 'zustand'
 import type { AppError } from '../../../shared/errors'
 
-export type View = 'chat' | 'settings'
-
 interface AppState {
-  view: View
   connectionError: AppError | null
 }
 
-export const useAppStore = create<AppState>(() => ({ view: 'chat', connectionError: null }))
+const useAppStore = create<AppState>(() => ({ connectionError: null }))
 
-export function showView(view: View): void {
-  useAppStore.setState({ view })
+export function useConnectionError(): AppError | null {
+  return useAppStore((s) => s.connectionError)
 }
 
 export function setConnectionError(error: AppError): void {

@@ -1,30 +1,29 @@
 /**
- * Start-up, outside React so StrictMode's double effects cannot run it twice:
- * wire the host connection and the stream, then load what the first screen needs.
+ * Start-up, outside React so StrictMode's double effects cannot run it twice: wire the host
+ * connection, run each feature's start-up work, then start the router and enter the route
+ * the address names.
  */
 import { isBrowserHost, onConnectionLost } from '../api'
-import { connectChatStream } from '../features/chat/stream-wiring'
-import { connectConversationEvents } from '../features/conversations/conversation-events'
-import { setConnectionError } from './app-store'
-import { failActiveStreams } from '../features/chat/chat-stream'
-import { refreshConversations } from '../features/conversations/conversations-store'
-import { loadModels } from '../features/models/models-store'
-import { loadPresets } from '../features/presets/presets-store'
-import { loadKeyStatus } from '../features/settings/key-store'
+import { features } from '../features'
 import { stripTokenFromAddressBar } from '../ws-bridge'
+import { setConnectionError } from './app-store'
+import { currentLocation, navigate, onNavigate, startNavigation } from './navigation'
+import { homeRoute, resolveRoute } from './routes'
+
+function enterCurrentRoute(): void {
+  const match = resolveRoute(currentLocation())
+  match.route.enter?.(match)
+}
 
 export function bootstrap(): void {
+  // Before the router starts: the address is the token's until it is off it.
   if (isBrowserHost()) stripTokenFromAddressBar(window.location, window.history)
-  onConnectionLost((error) => {
-    setConnectionError(error)
-    failActiveStreams(error)
-  })
-  connectChatStream()
-  connectConversationEvents()
-  void loadKeyStatus().then((status) => {
-    // Listing models needs a key; without one the chat pane asks for it instead.
-    if (status?.set) void loadModels()
-  })
-  void refreshConversations()
-  void loadPresets()
+  onConnectionLost(setConnectionError)
+  for (const feature of features) feature.start?.()
+  startNavigation(window)
+  // An empty fragment becomes the start screen's route, so Back can come back to it by name.
+  // Any other fragment that is not a route is left as it is (router.ts).
+  if (window.location.hash === '' || window.location.hash === '#') navigate(homeRoute.path, { replace: true })
+  onNavigate(enterCurrentRoute)
+  enterCurrentRoute()
 }

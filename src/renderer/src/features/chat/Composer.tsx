@@ -1,6 +1,6 @@
 /**
  * Where the user writes. Enter sends, Shift+Enter breaks the line, Esc stops a reply
- * (features/shortcuts). Focus stays here across sending and stopping, so typing never
+ * (chat.feature.ts). Focus stays here across sending and stopping, so typing never
  * needs the mouse. A message that would overflow the model's window is held back with a
  * warning until the user allows trimming the oldest turns.
  */

@@ -21,7 +21,6 @@ export const useSearchStore = create<SearchState>(() => ({
   error: null,
 }))
 
-const get = useSearchStore.getState
 const set = useSearchStore.setState
 
 // Typing fires searches close together; only the answer to the latest one may show.
@@ -53,6 +52,7 @@ export function clearSearch(): void {
   setSearchQuery('')
 }
 
-export function isSearchActive(): boolean {
-  return get().query.trim() !== ''
+/** True while the box holds a query: its hits then replace the conversation list. */
+export function selectSearchActive(s: SearchState): boolean {
+  return s.query.trim() !== ''
 }

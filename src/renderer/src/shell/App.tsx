@@ -4,14 +4,17 @@ import { useConnectionError } from './app-store'
 import { useLocation } from './navigation'
 import { historyShortcuts } from './history-shortcuts'
 import { featureShortcuts, resolveRoute } from './routes'
+import type { Shortcut } from './feature'
 import { useGlobalShortcuts } from './shortcuts'
 import { Sidebar } from './Sidebar'
+
+const shortcuts: readonly Shortcut[] = [...featureShortcuts, ...historyShortcuts]
 
 export function App() {
   const connectionError = useConnectionError()
   // Not keyed by route: two routes with one screen (a new chat and a saved one) keep it mounted.
   const Screen = resolveRoute(useLocation()).route.screen
-  useGlobalShortcuts(featureShortcuts, historyShortcuts)
+  useGlobalShortcuts(shortcuts)
   return (
     <div className="app">
       <Sidebar />

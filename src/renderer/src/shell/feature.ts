@@ -40,6 +40,8 @@ export interface Shortcut {
   keys: string
   /** Returns false when it had nothing to do, so the key goes on to whatever else wants it. */
   run: () => boolean | void
+  /** Stands down while a text field has focus, where the same keys edit or move the caret. */
+  notInTextFields?: boolean
 }
 
 export interface Feature {

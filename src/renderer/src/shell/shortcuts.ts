@@ -22,18 +22,13 @@ export function matchesKeys(e: KeyInfo, keys: string): boolean {
   )
 }
 
-/** Where the arrow keys (and Alt with them, on a Mac) move the caret: no navigation there. */
 function isTextField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false
   return target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLInputElement
 }
 
-/**
- * Runs the first shortcut that matches and does something. Esc closes the innermost open
- * panel before any shortcut sees it. `notInFields` stand down while a text field has focus,
- * where the same keys move the caret.
- */
-export function useGlobalShortcuts(shortcuts: readonly Shortcut[], notInFields: readonly Shortcut[] = []): void {
+/** Runs the first shortcut that matches and does something. Esc closes the innermost open panel before any shortcut sees it. */
+export function useGlobalShortcuts(shortcuts: readonly Shortcut[]): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.isComposing) return
@@ -41,8 +36,9 @@ export function useGlobalShortcuts(shortcuts: readonly Shortcut[], notInFields: 
         e.preventDefault()
         return
       }
-      const candidates = isTextField(e.target) ? shortcuts : [...shortcuts, ...notInFields]
-      for (const shortcut of candidates) {
+      const inField = isTextField(e.target)
+      for (const shortcut of shortcuts) {
+        if (inField && shortcut.notInTextFields) continue
         if (matchesKeys(e, shortcut.keys) && shortcut.run() !== false) {
           e.preventDefault()
           return
@@ -51,5 +47,5 @@ export function useGlobalShortcuts(shortcuts: readonly Shortcut[], notInFields: 
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [shortcuts, notInFields])
+  }, [shortcuts])
 }

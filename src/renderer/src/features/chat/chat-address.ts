@@ -7,7 +7,7 @@
 import { useEffect } from 'react'
 import { currentLocation, entryData, navigate, setEntryData } from '../../shell/navigation'
 import { chatPath, NEW_CHAT_PATH } from './chat-paths'
-import { newChat, openConversation, useChatStore } from './chat-store'
+import { newChat, openConversation, revealMessage, useChatStore } from './chat-store'
 
 /** The conversation a '/chat' entry showed: an id, null for a new chat, absent for an entry not yet shown. */
 const SHOWN = 'chat.conversationId'
@@ -23,8 +23,10 @@ export function enterNewChatRoute(): void {
   // Absent: a fresh entry (New chat, Settings pressed again) shows the pane as it is.
 }
 
-export function enterConversationRoute(conversationId: string): void {
-  if (useChatStore.getState().openId !== conversationId) void openConversation(conversationId)
+/** '/chat/<id>', or '/chat/<id>?message=<mid>' to open it at that message. */
+export function enterConversationRoute(conversationId: string, messageId?: string): void {
+  if (useChatStore.getState().openId !== conversationId) void openConversation(conversationId, messageId)
+  else if (messageId) revealMessage(messageId)
 }
 
 /**

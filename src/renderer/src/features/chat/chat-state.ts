@@ -41,6 +41,11 @@ export interface ChatState {
   failedSend: { content: string; model: string } | null
   /** Waits for the user to allow trimming the oldest turns, or to change the message. */
   overflow: PendingTurn | null
+  /**
+   * A message to bring into view, focus and mark (a link to it was opened). A new object
+   * each time, so the same message can be asked for again.
+   */
+  target: { messageId: string } | null
 }
 
 export const useChatStore = create<ChatState>(() => ({
@@ -54,6 +59,7 @@ export const useChatStore = create<ChatState>(() => ({
   error: null,
   failedSend: null,
   overflow: null,
+  target: null,
 }))
 
 /** The stream that blocks sending in the open conversation, if any. */

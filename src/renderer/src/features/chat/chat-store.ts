@@ -36,6 +36,7 @@ function switchPane(openId: string | null, loading: boolean): number {
     error: null,
     failedSend: null,
     overflow: null,
+    target: null,
   }))
   return pane
 }
@@ -46,8 +47,10 @@ export function newChat(settings: ConversationSettings = EMPTY_SETTINGS): void {
   showSettingsOf(null, settings)
 }
 
-export async function openConversation(id: string): Promise<void> {
+/** Opens a conversation; with `at`, at that message instead of at the end. */
+export async function openConversation(id: string, at?: string): Promise<void> {
   const pane = switchPane(id, true)
+  if (at) revealMessage(at)
   showSettingsOf(id, EMPTY_SETTINGS)
   try {
     const conversation = await call('conversations.get', { id })
@@ -115,6 +118,11 @@ export async function sendMessage(content: string, model: string, opts: SendOpti
 export async function retrySend(): Promise<void> {
   const failed = get().failedSend
   if (failed) await sendMessage(failed.content, failed.model)
+}
+
+/** Scrolls the open conversation to a message and focuses it (see message-list/VirtualLog). */
+export function revealMessage(messageId: string): void {
+  set({ target: { messageId } })
 }
 
 export async function stopStream(requestId: string): Promise<void> {

@@ -1,5 +1,6 @@
 /**
- * The chat pane: a new chat at '/chat', a saved conversation at '/chat/<id>'. Entering a
+ * The chat pane: a new chat at '/chat', a saved conversation at '/chat/<id>', opened at a
+ * message with '?message=<id>' (see conversationPath). Entering a
  * route opens what it names; chat-address.ts keeps the address in step when the pane
  * changes by itself (a first send, a deleted conversation).
  */
@@ -24,8 +25,8 @@ export const chatFeature: Feature = {
       id: 'chat.conversation',
       path: CONVERSATION_PATTERN,
       screen: ChatPane,
-      enter: ({ params }) => {
-        if (params.conversationId) enterConversationRoute(params.conversationId)
+      enter: ({ params, query }) => {
+        if (params.conversationId) enterConversationRoute(params.conversationId, query.message)
       },
     },
   ],

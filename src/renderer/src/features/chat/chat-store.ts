@@ -5,6 +5,7 @@
 import type { ConversationSettings } from '../../../../shared/domain'
 import type { AppError } from '../../../../shared/errors'
 import { call, toAppError } from '../../api'
+import { callInto } from '../../lib/call-into'
 import { blankReply, streamingOnly, threadOf, useChatStore, type PendingTurn } from './chat-state'
 import { trackStream } from './chat-stream'
 import {
@@ -52,15 +53,13 @@ export async function openConversation(id: string, at?: string): Promise<void> {
   const pane = switchPane(id, true)
   if (at) revealMessage(at)
   showSettingsOf(id, EMPTY_SETTINGS)
-  try {
-    const conversation = await call('conversations.get', { id })
-    if (get().pane !== pane) return
-    set((s) => ({ ...threadOf(s, conversation), loading: false }))
-    showSettingsOf(id, { systemPrompt: conversation.systemPrompt, params: conversation.params })
-    followConversationModel(conversation.model)
-  } catch (err) {
-    if (get().pane === pane) set({ loading: false, error: toAppError(err) })
-  }
+  const here = () => get().pane === pane
+  const result = await callInto(useChatStore, 'conversations.get', { id }, { onError: { loading: false }, showError: here })
+  if (!result.ok || !here()) return
+  const conversation = result.value
+  set((s) => ({ ...threadOf(s, conversation), loading: false }))
+  showSettingsOf(id, { systemPrompt: conversation.systemPrompt, params: conversation.params })
+  followConversationModel(conversation.model)
 }
 
 export interface SendOptions {
@@ -126,11 +125,7 @@ export function revealMessage(messageId: string): void {
 }
 
 export async function stopStream(requestId: string): Promise<void> {
-  try {
-    await call('chat.stop', { requestId })
-  } catch (err) {
-    set({ error: toAppError(err) })
-  }
+  await callInto(useChatStore, 'chat.stop', { requestId })
 }
 
 export function dismissChatError(): void {

@@ -2,7 +2,7 @@
 import { create } from 'zustand'
 import type { ConversationSummary } from '../../../../shared/domain'
 import type { AppError } from '../../../../shared/errors'
-import { call, toAppError } from '../../api'
+import { callInto } from '../../lib/call-into'
 
 interface ConversationsState {
   list: ConversationSummary[]
@@ -20,34 +20,21 @@ let latestRefresh = 0
 
 export async function refreshConversations(): Promise<void> {
   const ticket = ++latestRefresh
-  try {
-    const list = await call('conversations.list', {})
-    if (ticket === latestRefresh) set({ list: [...list].sort(newestFirst), loaded: true, error: null })
-  } catch (err) {
-    if (ticket === latestRefresh) set({ loaded: true, error: toAppError(err) })
-  }
+  const latest = () => ticket === latestRefresh
+  const result = await callInto(useConversationsStore, 'conversations.list', {}, { onError: { loaded: true }, showError: latest })
+  if (result.ok && latest()) set({ list: [...result.value].sort(newestFirst), loaded: true, error: null })
 }
 
 export async function renameConversation(id: string, title: string): Promise<boolean> {
-  try {
-    const updated = await call('conversations.rename', { id, title })
-    set((s) => ({ list: s.list.map((c) => (c.id === id ? updated : c)), error: null }))
-    return true
-  } catch (err) {
-    set({ error: toAppError(err) })
-    return false
-  }
+  const result = await callInto(useConversationsStore, 'conversations.rename', { id, title })
+  if (result.ok) set((s) => ({ list: s.list.map((c) => (c.id === id ? result.value : c)), error: null }))
+  return result.ok
 }
 
 export async function deleteConversation(id: string): Promise<boolean> {
-  try {
-    await call('conversations.delete', { id })
-    set((s) => ({ list: s.list.filter((c) => c.id !== id), error: null }))
-    return true
-  } catch (err) {
-    set({ error: toAppError(err) })
-    return false
-  }
+  const result = await callInto(useConversationsStore, 'conversations.delete', { id })
+  if (result.ok) set((s) => ({ list: s.list.filter((c) => c.id !== id), error: null }))
+  return result.ok
 }
 
 /** Main changed a conversation on its own (e.g. gave it a title): show the new summary in place. */

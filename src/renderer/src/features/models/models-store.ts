@@ -2,7 +2,7 @@
 import { create } from 'zustand'
 import type { ModelSummary } from '../../../../shared/domain'
 import type { AppError } from '../../../../shared/errors'
-import { call, toAppError } from '../../api'
+import { callInto } from '../../lib/call-into'
 
 export const DEFAULT_MODEL = 'mistral-small-latest'
 const STORAGE_KEY = 'mdesk.model'
@@ -59,13 +59,10 @@ export const useModelsStore = create<ModelsState>(() => ({
 
 export async function loadModels(refresh = false): Promise<void> {
   useModelsStore.setState({ loading: true, error: null })
-  try {
-    const all = await call('models.list', refresh ? { refresh } : {})
-    const models = all.filter((m) => m.capabilities.chat).sort(currentFirst)
-    useModelsStore.setState((s) => ({ models, loading: false, selected: pickDefault(models, s.selected) }))
-  } catch (err) {
-    useModelsStore.setState({ loading: false, error: toAppError(err) })
-  }
+  const result = await callInto(useModelsStore, 'models.list', refresh ? { refresh } : {}, { onError: { loading: false } })
+  if (!result.ok) return
+  const models = result.value.filter((m) => m.capabilities.chat).sort(currentFirst)
+  useModelsStore.setState((s) => ({ models, loading: false, selected: pickDefault(models, s.selected) }))
 }
 
 export function selectModel(id: string): void {

@@ -2,7 +2,7 @@
 import { create } from 'zustand'
 import type { ConversationSettings, Preset } from '../../../../shared/domain'
 import type { AppError } from '../../../../shared/errors'
-import { call, toAppError } from '../../api'
+import { callInto } from '../../lib/call-into'
 
 interface PresetsState {
   list: Preset[]
@@ -16,36 +16,25 @@ const set = usePresetsStore.setState
 const byName = (a: Preset, b: Preset) => a.name.localeCompare(b.name)
 
 export async function loadPresets(): Promise<void> {
-  try {
-    const list = await call('presets.list', {})
-    set({ list: [...list].sort(byName), loaded: true, error: null })
-  } catch (err) {
-    set({ loaded: true, error: toAppError(err) })
-  }
+  const result = await callInto(usePresetsStore, 'presets.list', {}, { onError: { loaded: true } })
+  if (result.ok) set({ list: [...result.value].sort(byName), loaded: true, error: null })
 }
 
 /** Saves a preset; one with the same name is replaced rather than duplicated. */
 export async function savePreset(name: string, model: string, settings: ConversationSettings): Promise<Preset | null> {
   const existing = usePresetsStore.getState().list.find((p) => p.name === name.trim())
-  try {
-    const saved = await call('presets.save', { ...(existing ? { id: existing.id } : {}), name, model, ...settings })
-    set((s) => ({ list: [...s.list.filter((p) => p.id !== saved.id), saved].sort(byName), error: null }))
-    return saved
-  } catch (err) {
-    set({ error: toAppError(err) })
-    return null
-  }
+  const input = { ...(existing ? { id: existing.id } : {}), name, model, ...settings }
+  const result = await callInto(usePresetsStore, 'presets.save', input)
+  if (!result.ok) return null
+  const saved = result.value
+  set((s) => ({ list: [...s.list.filter((p) => p.id !== saved.id), saved].sort(byName), error: null }))
+  return saved
 }
 
 export async function deletePreset(id: string): Promise<boolean> {
-  try {
-    await call('presets.delete', { id })
-    set((s) => ({ list: s.list.filter((p) => p.id !== id), error: null }))
-    return true
-  } catch (err) {
-    set({ error: toAppError(err) })
-    return false
-  }
+  const result = await callInto(usePresetsStore, 'presets.delete', { id })
+  if (result.ok) set((s) => ({ list: s.list.filter((p) => p.id !== id), error: null }))
+  return result.ok
 }
 
 export function dismissPresetsError(): void {

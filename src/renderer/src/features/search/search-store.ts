@@ -2,7 +2,7 @@
 import { create } from 'zustand'
 import type { ConversationSearchHit } from '../../../../shared/domain'
 import type { AppError } from '../../../../shared/errors'
-import { call, toAppError } from '../../api'
+import { callInto } from '../../lib/call-into'
 
 interface SearchState {
   /** What the box shows; hits belong to `searched`, which trails it while the user types. */
@@ -39,13 +39,15 @@ export async function runSearch(query: string): Promise<void> {
   const trimmed = query.trim()
   if (trimmed === '') return
   const ticket = ++latest
+  const current = () => ticket === latest
   set({ searching: true })
-  try {
-    const hits = await call('conversations.search', { query: trimmed.slice(0, 500) })
-    if (ticket === latest) set({ hits, searched: trimmed, searching: false, error: null })
-  } catch (err) {
-    if (ticket === latest) set({ hits: [], searched: trimmed, searching: false, error: toAppError(err) })
-  }
+  const result = await callInto(
+    useSearchStore,
+    'conversations.search',
+    { query: trimmed.slice(0, 500) },
+    { onError: { hits: [], searched: trimmed, searching: false }, showError: current },
+  )
+  if (result.ok && current()) set({ hits: result.value, searched: trimmed, searching: false, error: null })
 }
 
 export function clearSearch(): void {

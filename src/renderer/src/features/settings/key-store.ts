@@ -5,7 +5,7 @@
 import { create } from 'zustand'
 import type { KeyStatus } from '../../../../shared/domain'
 import { appError, type AppError } from '../../../../shared/errors'
-import { call, toAppError } from '../../api'
+import { callInto } from '../../lib/call-into'
 import { loadModels } from '../models/models-store'
 
 interface KeyState {
@@ -26,14 +26,10 @@ export const useKeyStore = create<KeyState>(() => ({
 const set = useKeyStore.setState
 
 export async function loadKeyStatus(): Promise<KeyStatus | null> {
-  try {
-    const status = await call('keys.status', {})
-    set({ status, error: null })
-    return status
-  } catch (err) {
-    set({ error: toAppError(err) })
-    return null
-  }
+  const result = await callInto(useKeyStore, 'keys.status', {})
+  if (!result.ok) return null
+  set({ status: result.value, error: null })
+  return result.value
 }
 
 /** Returns true when main accepted the key (it checks it against the API first). */
@@ -45,25 +41,18 @@ export async function saveKey(key: string, persist?: boolean): Promise<boolean> 
     return false
   }
   set({ busy: 'checking', error: null, notice: null })
-  try {
-    const status = await call('keys.set', persist === undefined ? { key: trimmed } : { key: trimmed, persist })
-    // A new key may see other models (another workspace or plan). Loading them before saying
-    // "saved" means the app is ready to chat, and no model request trails behind the user's first message.
-    await loadModels()
-    set({ status, busy: null })
-    return true
-  } catch (err) {
-    set({ busy: null, error: toAppError(err) })
-    return false
-  }
+  const input = persist === undefined ? { key: trimmed } : { key: trimmed, persist }
+  const result = await callInto(useKeyStore, 'keys.set', input, { onError: { busy: null } })
+  if (!result.ok) return false
+  // A new key may see other models (another workspace or plan). Loading them before saying
+  // "saved" means the app is ready to chat, and no model request trails behind the user's first message.
+  await loadModels()
+  set({ status: result.value, busy: null })
+  return true
 }
 
 export async function removeKey(): Promise<void> {
   set({ busy: 'removing', error: null, notice: null })
-  try {
-    const status = await call('keys.delete', {})
-    set({ status, busy: null, notice: status.set ? null : 'Key removed.' })
-  } catch (err) {
-    set({ busy: null, error: toAppError(err) })
-  }
+  const result = await callInto(useKeyStore, 'keys.delete', {}, { onError: { busy: null } })
+  if (result.ok) set({ status: result.value, busy: null, notice: result.value.set ? null : 'Key removed.' })
 }

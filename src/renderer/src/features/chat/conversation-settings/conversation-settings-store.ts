@@ -5,7 +5,7 @@
 import { create } from 'zustand'
 import type { ConversationSettings } from '../../../../../shared/domain'
 import type { AppError } from '../../../../../shared/errors'
-import { call, toAppError } from '../../../api'
+import { callInto } from '../../../lib/call-into'
 
 export const EMPTY_SETTINGS: ConversationSettings = { systemPrompt: '', params: {} }
 
@@ -54,15 +54,11 @@ export async function saveConversationSettings(settings: ConversationSettings): 
     return true
   }
   set({ saving: true, error: null })
-  try {
-    const saved = await call('conversations.updateSettings', { id: conversationId, settings })
-    // The user may have moved to another chat meanwhile; those settings must not change.
-    if (get().conversationId === conversationId) set({ settings: saved, saving: false })
-    return true
-  } catch (err) {
-    set({ saving: false, error: toAppError(err) })
-    return false
-  }
+  const input = { id: conversationId, settings }
+  const result = await callInto(useConversationSettingsStore, 'conversations.updateSettings', input, { onError: { saving: false } })
+  // The user may have moved to another chat meanwhile; those settings must not change.
+  if (result.ok && get().conversationId === conversationId) set({ settings: result.value, saving: false })
+  return result.ok
 }
 
 export function setSettingsPanelOpen(open: boolean): void {

@@ -10,7 +10,7 @@ import { selectOpenBusy, useChatStore } from '../chat-state'
 import { deleteMessage, regenerateReply } from '../chat-turns'
 import { useModelsStore } from '../../models/models-store'
 import { useEscapeLayer } from '../../../components/escape-layers'
-import { copyText } from './copy-text'
+import { copyText } from '../../../components/copy-text'
 import { focusInMessage } from './focus-in-message'
 
 export function TurnToolbar({ message, onEdit }: { message: Message; onEdit: () => void }) {

@@ -1,4 +1,8 @@
-/** Copies text, with the old execCommand path where the async Clipboard API is missing or refused. */
+/**
+ * Copies text to the clipboard, for every Copy button. The async Clipboard API needs a
+ * focused, secure page; where it is missing or refuses (an old Electron, a page that lost
+ * focus) a hidden textarea and execCommand('copy') still work from a click.
+ */
 export async function copyText(text: string): Promise<boolean> {
   try {
     if (navigator.clipboard?.writeText) {
@@ -22,6 +26,7 @@ function copyWithTextarea(text: string): boolean {
   area.select()
   let copied = false
   try {
+    // Deprecated, but the only fallback there is; it runs only when the Clipboard API refused.
     copied = document.execCommand('copy')
   } catch {
     copied = false

@@ -6,22 +6,15 @@
 import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures/app'
 
+const COUNT = 400
 const LONG = 'A long conversation'
 const SHORT = 'A short conversation'
-const COUNT = 400
+// Seeded before the host starts (fixtures/seed.ts): message n reads "Seed message 000n."
+test.use({ seed: { conversations: [{ title: LONG, messages: COUNT }, { title: SHORT, messages: 6 }] } })
 
-test.use({
-  seed: {
-    conversations: [
-      { title: LONG, messages: COUNT },
-      { title: SHORT, messages: 6 },
-    ],
-  },
-})
-
-const marker = (n: number) => `Seed message ${String(n).padStart(4, '0')}.`
 const log = (page: Page) => page.getByRole('log', { name: 'Messages' })
-const article = (page: Page, text: string) => log(page).getByRole('article').filter({ hasText: text })
+const article = (page: Page, n: number) =>
+  log(page).getByRole('article').filter({ hasText: `Seed message ${String(n).padStart(4, '0')}.` })
 const chatTitle = (page: Page) => page.getByRole('region', { name: 'Chat' }).getByRole('heading', { level: 1 })
 const settingsButton = (page: Page) => page.getByRole('button', { name: 'Settings', exact: true })
 const settingsTitle = (page: Page) => page.getByRole('heading', { name: 'Settings', level: 1 })
@@ -33,7 +26,7 @@ async function open(page: Page, title: string): Promise<void> {
 
 async function showsConversation(page: Page, title: string, last: number): Promise<void> {
   await expect(chatTitle(page)).toHaveText(title)
-  await expect(article(page, marker(last))).toBeInViewport()
+  await expect(article(page, last)).toBeInViewport()
   await expect(settingsTitle(page)).toHaveCount(0)
 }
 
@@ -78,10 +71,10 @@ test('Back and Forward move between conversations and Settings, also with Alt+Le
 test('a link to a message opens its conversation there, with that message focused', async ({ page, context }) => {
   // Find the id of an early message the way a user could reach it: open, then Home.
   await open(page, LONG)
-  await expect(article(page, marker(COUNT))).toBeInViewport()
+  await expect(article(page, COUNT)).toBeInViewport()
   await log(page).focus()
   await page.keyboard.press('Home')
-  const early = article(page, marker(5))
+  const early = article(page, 5)
   await expect(early).toBeAttached()
   const messageId = await early.getAttribute('data-message-id')
   const conversationUrl = page.url()
@@ -91,18 +84,18 @@ test('a link to a message opens its conversation there, with that message focuse
   // A fresh window opened on the link (the same session's cookie, as a reload would have).
   const linked = await context.newPage()
   await linked.goto(link)
-  await expect(article(linked, marker(5))).toBeInViewport()
-  await expect(article(linked, marker(5))).toBeFocused()
-  await expect(article(linked, marker(COUNT))).toHaveCount(0)
+  await expect(article(linked, 5)).toBeInViewport()
+  await expect(article(linked, 5)).toBeFocused()
+  await expect(article(linked, COUNT)).toHaveCount(0)
   await expect(linked.getByRole('button', { name: 'Jump to latest' })).toBeVisible()
   expect(await log(linked).getByRole('article').count()).toBeLessThan(60)
 
   // In a window already showing the conversation at its end, the link scrolls up to the message.
   await linked.getByRole('button', { name: 'Jump to latest' }).click()
-  await expect(article(linked, marker(COUNT))).toBeInViewport()
-  await expect(article(linked, marker(5))).toHaveCount(0)
+  await expect(article(linked, COUNT)).toBeInViewport()
+  await expect(article(linked, 5)).toHaveCount(0)
   await linked.goto(`${conversationUrl}?message=${messageId}&again=1`)
-  await expect(article(linked, marker(5))).toBeInViewport()
-  await expect(article(linked, marker(5))).toBeFocused()
+  await expect(article(linked, 5)).toBeInViewport()
+  await expect(article(linked, 5)).toBeFocused()
   await linked.close()
 })

@@ -24,6 +24,11 @@ const invokeFrame = z
 /** Close codes from RFC 6455. */
 const UNSUPPORTED_DATA = 1003
 const POLICY_VIOLATION = 1008
+/**
+ * A peer that broke the protocol may never answer our close frame, and ws would hold its
+ * socket for 30 s waiting; a well-behaved page answers in milliseconds.
+ */
+export const CLOSE_GRACE_MS = 1_000
 
 export function bridgeSocket(ws: WebSocket, handlers: Handlers, logger: Logger): void {
   const closeListeners = new Set<() => void>()
@@ -32,6 +37,14 @@ export function bridgeSocket(ws: WebSocket, handlers: Handlers, logger: Logger):
     closed = true
     for (const listener of closeListeners) runSafely(listener, logger)
     closeListeners.clear()
+  })
+  // ws reports a peer's protocol violation (bad UTF-8, RSV bits, opcode, mask, close code,
+  // oversize length) here, after it has already sent the close frame with the RFC's code.
+  // Without a listener, EventEmitter throws it and the whole host exits; with one, only this
+  // socket goes, and its 'close' stops the streams it started.
+  ws.on('error', (err: Error & { code?: string }) => {
+    logger.warn('A page broke the WebSocket protocol; closing its socket', { code: err.code ?? 'unknown', error: err.message })
+    closeSoon(ws)
   })
 
   const send = (frame: ServerFrame): void => {
@@ -60,12 +73,12 @@ export function bridgeSocket(ws: WebSocket, handlers: Handlers, logger: Logger):
 
   ws.on('message', (data: RawData, isBinary: boolean) => {
     if (isBinary) {
-      ws.close(UNSUPPORTED_DATA, 'Binary frames are not supported.')
+      closeSoon(ws, UNSUPPORTED_DATA, 'Binary frames are not supported.')
       return
     }
     const frame = parseFrame(rawToString(data))
     if (!frame.ok) {
-      if (frame.id === null) ws.close(POLICY_VIOLATION, 'Malformed frame.')
+      if (frame.id === null) closeSoon(ws, POLICY_VIOLATION, 'Malformed frame.')
       else send({ kind: 'result', id: frame.id, result: failure('invalid_input', 'Malformed request frame.') })
       return
     }
@@ -79,6 +92,13 @@ export function bridgeSocket(ws: WebSocket, handlers: Handlers, logger: Logger):
       },
     )
   })
+}
+
+/** Sends a close frame (unless ws already did) and drops the TCP connection if the peer does not answer it. */
+function closeSoon(ws: WebSocket, code?: number, reason?: string): void {
+  if (ws.readyState === WebSocket.OPEN) ws.close(code, reason)
+  if (ws.readyState === WebSocket.CLOSED) return
+  setTimeout(() => ws.terminate(), CLOSE_GRACE_MS).unref()
 }
 
 type Parsed = { ok: true; value: z.infer<typeof invokeFrame> } | { ok: false; id: number | null }

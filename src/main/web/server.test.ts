@@ -1,11 +1,13 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
+import { connect as connectTcp } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import type { ServerFrame } from '../../shared/ws-protocol'
 import { RecordingLogger } from '../core/testing/doubles'
+import { MAX_FRAME_BYTES } from './frame-limit'
 import { startWebHost, type WebHost } from './server'
 
 let root: string
@@ -65,6 +67,53 @@ async function invoke(ws: WebSocket, id: number, channel: string, input: unknown
   })
   ws.send(JSON.stringify({ kind: 'invoke', id, channel, input }))
   return reply
+}
+
+/** A masked client frame header announcing `length` bytes of text (RFC 6455 5.2), and its mask key. */
+function textFrameHeader(length: number): Buffer {
+  const header = Buffer.alloc(14)
+  header[0] = 0x81
+  header[1] = 0x80 | 127
+  header.writeBigUInt64BE(BigInt(length), 2)
+  return header // The mask key (bytes 10-13) is zero: the body goes through unchanged.
+}
+
+/**
+ * Upgrades a bare TCP socket with the given headers, then sends `bytes`. Resolves with the
+ * close code the host sent and how long after the write it came.
+ */
+function rawSend(headers: Record<string, string>, bytes: Buffer): Promise<{ code: number | null; afterMs: number }> {
+  return new Promise((resolve, reject) => {
+    const socket = connectTcp(host.port, '127.0.0.1')
+    let received = Buffer.alloc(0)
+    let sentAt = 0
+    socket.on('error', () => {})
+    socket.on('data', (chunk: Buffer) => {
+      received = Buffer.concat([received, chunk])
+      if (sentAt) return
+      const end = received.indexOf('\r\n\r\n')
+      if (end < 0) return
+      if (!received.subarray(0, 12).toString().includes('101')) return reject(new Error(received.toString()))
+      received = received.subarray(end + 4)
+      sentAt = Date.now()
+      socket.write(bytes)
+    })
+    socket.once('close', () => {
+      const code = received.length >= 4 && received[0] === 0x88 ? received.readUInt16BE(2) : null
+      resolve({ code, afterMs: Date.now() - sentAt })
+    })
+    const lines = [
+      'GET /ws HTTP/1.1',
+      `Host: 127.0.0.1:${host.port}`,
+      'Upgrade: websocket',
+      'Connection: Upgrade',
+      'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==',
+      'Sec-WebSocket-Version: 13',
+      `Origin: ${base}`,
+      ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+    ]
+    socket.write(`${lines.join('\r\n')}\r\n\r\n`)
+  })
 }
 
 beforeAll(async () => {
@@ -181,6 +230,29 @@ describe('browser host WebSocket', () => {
     expect(bad).toMatchObject({ kind: 'result', id: 2, result: { ok: false, error: { code: 'invalid_input' } } })
     const unknown = await invoke(ws, 3, 'fs.readFile', { path: '/etc/passwd' })
     expect(unknown).toMatchObject({ kind: 'result', id: 3, result: { ok: false, error: { code: 'invalid_input' } } })
+    ws.close()
+  })
+
+  it('refuses a frame larger than any valid request from its header, while other sockets are served', async () => {
+    const other = connect({ cookie })
+    await opened(other)
+    // Announces one byte over the limit, then sends only 1 KiB of it: the host must not wait for the rest.
+    const refused = rawSend({ cookie }, Buffer.concat([textFrameHeader(MAX_FRAME_BYTES + 1), Buffer.alloc(1024, 0x20)]))
+    expect(await invoke(other, 10, 'keys.status', {})).toMatchObject({ result: { ok: true } })
+    const { code, afterMs } = await refused
+    expect(code).toBe(1009)
+    expect(afterMs).toBeLessThan(2_000)
+    expect(await invoke(other, 11, 'keys.status', {})).toMatchObject({ result: { ok: true } })
+    other.close()
+  })
+
+  it('accepts the largest valid request: a chat.send of 1,000,000 escaped characters', async () => {
+    const ws = connect({ cookie })
+    await opened(ws)
+    const input = { model: 'mistral-small-latest', content: '\u0001'.repeat(1_000_000), settings: { systemPrompt: '\u0001'.repeat(100_000), params: {} } }
+    const frame = await invoke(ws, 12, 'chat.send', input)
+    // No key is set here, so the core answers; what matters is that the frame got that far.
+    expect(frame).toMatchObject({ kind: 'result', id: 12, result: { ok: false, error: { code: 'no_key' } } })
     ws.close()
   })
 })

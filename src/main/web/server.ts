@@ -13,6 +13,7 @@ import { systemClock, type Logger } from '../core/ports'
 import { createConsoleLogger } from '../node/console-logger'
 import { createNodeSettings } from '../node/node-settings'
 import { SECURITY_HEADERS, readStaticFile } from '../node/static-files'
+import { MAX_FRAME_BYTES } from './frame-limit'
 import { RequestGuard, tokenCookie } from './request-guard'
 import { bridgeSocket } from './ws-bridge'
 
@@ -36,9 +37,6 @@ export interface WebHost {
   token: string
   close(): Promise<void>
 }
-
-/** Later features send files over the socket (OCR, fine-tuning data), so frames may be large, but not unbounded. */
-const MAX_FRAME_BYTES = 64 * 1024 * 1024
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('hex')

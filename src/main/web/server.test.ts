@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import type { ServerFrame } from '../../shared/ws-protocol'
 import { RecordingLogger } from '../core/testing/doubles'
+import { MAX_SOCKETS, TRY_AGAIN_LATER } from './connection-limits'
 import { MAX_FRAME_BYTES } from './frame-limit'
 import { startWebHost, type WebHost } from './server'
 
@@ -254,5 +255,31 @@ describe('browser host WebSocket', () => {
     // No key is set here, so the core answers; what matters is that the frame got that far.
     expect(frame).toMatchObject({ kind: 'result', id: 12, result: { ok: false, error: { code: 'no_key' } } })
     ws.close()
+  })
+
+  it(`accepts at most ${MAX_SOCKETS} sockets, refusing the next with 1013 and a reason, and one more once one closes`, async () => {
+    const held: WebSocket[] = []
+    for (let i = 0; i < MAX_SOCKETS; i++) {
+      const ws = connect({ cookie })
+      await opened(ws)
+      held.push(ws)
+    }
+    const extra = connect({ cookie })
+    const refusal = await new Promise<{ code: number; reason: string }>((resolve) =>
+      extra.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+    )
+    expect(refusal.code).toBe(TRY_AGAIN_LATER)
+    expect(refusal.reason).toMatch(/Too many open windows/)
+    // The ones already open are unaffected.
+    expect(await invoke(held[0] as WebSocket, 20, 'keys.status', {})).toMatchObject({ result: { ok: true } })
+
+    const gone = new Promise((resolve) => held[1]?.once('close', resolve))
+    held[1]?.close()
+    await gone
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    const again = connect({ cookie })
+    await opened(again)
+    expect(await invoke(again, 21, 'keys.status', {})).toMatchObject({ result: { ok: true } })
+    for (const ws of [...held, again]) ws.close()
   })
 })

@@ -13,9 +13,10 @@ import { systemClock, type Logger } from '../core/ports'
 import { createConsoleLogger } from '../node/console-logger'
 import { createNodeSettings } from '../node/node-settings'
 import { SECURITY_HEADERS, readStaticFile } from '../node/static-files'
+import { MAX_SOCKETS, TRY_AGAIN_LATER } from './connection-limits'
 import { MAX_FRAME_BYTES } from './frame-limit'
 import { RequestGuard, tokenCookie } from './request-guard'
-import { bridgeSocket } from './ws-bridge'
+import { bridgeSocket, closeSoon } from './ws-bridge'
 
 export interface WebHostOptions {
   /** 0 picks a free port. */
@@ -69,7 +70,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       socket.end(`HTTP/1.1 ${verdict?.status ?? 404} Refused\r\nConnection: close\r\n\r\n`)
       return
     }
-    wss.handleUpgrade(req, socket, head, (ws) => bridgeSocket(ws, core.handlers, logger))
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      // wss.clients already holds this socket. Refused after the handshake, so a page can read why.
+      if (wss.clients.size > MAX_SOCKETS) {
+        logger.warn('Refused a socket: too many open', { open: wss.clients.size - 1 })
+        closeSoon(ws, TRY_AGAIN_LATER, `Too many open windows of Mistral Desk (${MAX_SOCKETS}); close one and reload this page.`)
+        return
+      }
+      bridgeSocket(ws, core.handlers, logger)
+    })
   })
 
   let port: number

@@ -5,6 +5,7 @@ import { WebSocket, WebSocketServer } from 'ws'
 import type { ServerFrame } from '../../shared/ws-protocol'
 import type { CallContext, Handlers } from '../core/dispatch'
 import { RecordingLogger } from '../core/testing/doubles'
+import { MAX_STREAMS_PER_SOCKET } from './connection-limits'
 import { bridgeSocket } from './ws-bridge'
 
 let server: Server | null = null
@@ -113,5 +114,43 @@ describe('bridgeSocket', () => {
     expect(good.frames[0]).toMatchObject({ id: 1, result: { ok: true } })
     good.ws.close()
     await until(() => closed === 1)
+  })
+
+  it(`lets one socket stream at most ${MAX_STREAMS_PER_SOCKET} replies at once, and frees a slot when one ends`, async () => {
+    let started = 0
+    const contexts: CallContext[] = []
+    const { open } = await bridge({
+      'chat.send': (_input, ctx) => {
+        const requestId = `r${++started}`
+        contexts.push(ctx)
+        return { requestId, conversationId: `c${started}`, userMessageId: 'u', assistantMessageId: `m${started}` }
+      },
+    })
+    const a = await open()
+    const b = await open()
+    const send = (ws: WebSocket, id: number) =>
+      ws.send(JSON.stringify({ kind: 'invoke', id, channel: 'chat.send', input: { model: 'm', content: 'hi' } }))
+    const resultOf = (frames: ServerFrame[], id: number) => frames.find((f) => f.kind === 'result' && f.id === id)
+
+    for (let id = 1; id <= MAX_STREAMS_PER_SOCKET + 1; id++) send(a.ws, id)
+    await until(() => a.frames.length === MAX_STREAMS_PER_SOCKET + 1)
+    expect(started).toBe(MAX_STREAMS_PER_SOCKET)
+    expect(resultOf(a.frames, MAX_STREAMS_PER_SOCKET + 1)).toMatchObject({
+      result: { ok: false, error: { code: 'rate_limited', retryable: true } },
+    })
+    expect(JSON.stringify(resultOf(a.frames, MAX_STREAMS_PER_SOCKET + 1))).toMatch(/at most 4 replies/)
+
+    // Another socket has its own allowance.
+    send(b.ws, 1)
+    await until(() => b.frames.length === 1)
+    expect(resultOf(b.frames, 1)).toMatchObject({ result: { ok: true } })
+
+    // A reply that ends (done, stopped or error) gives its slot back.
+    contexts[0]?.emit('chat.stream', { type: 'done', requestId: 'r1', conversationId: 'c1', messageId: 'm1', finishReason: 'stop', usage: null })
+    send(a.ws, 10)
+    await until(() => resultOf(a.frames, 10) !== undefined)
+    expect(resultOf(a.frames, 10)).toMatchObject({ result: { ok: true } })
+    a.ws.close()
+    b.ws.close()
   })
 })

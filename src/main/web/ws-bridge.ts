@@ -6,10 +6,13 @@
 import { WebSocket, type RawData } from 'ws'
 import { z } from 'zod'
 import type { EventName, EventPayload } from '../../shared/contract'
+import type { ChatStreamEvent } from '../../shared/domain'
 import { appError, type Result } from '../../shared/errors'
 import type { ServerFrame } from '../../shared/ws-protocol'
 import { dispatch, type CallContext, type Handlers } from '../core/dispatch'
 import type { Logger } from '../core/ports'
+import { MAX_STREAMS_PER_SOCKET, STREAM_CHANNELS } from './connection-limits'
+import { StreamAllowance } from './stream-allowance'
 
 /** The envelope is checked here; the input itself is validated by dispatch() against the contract. */
 const invokeFrame = z
@@ -60,8 +63,13 @@ export function bridgeSocket(ws: WebSocket, handlers: Handlers, logger: Logger):
     ws.send(text)
   }
 
+  // The core limits streams per conversation, not per caller; until it does, the bridge
+  // caps what one socket may have upstream (each stream is billed to the user's key).
+  const streams = new StreamAllowance(MAX_STREAMS_PER_SOCKET)
+
   const ctx: CallContext = {
     emit<E extends EventName>(event: E, payload: EventPayload<E>) {
+      if (event === 'chat.stream') streams.observe(payload as ChatStreamEvent)
       send({ kind: 'event', event, payload })
     },
     onClose(listener) {
@@ -83,9 +91,18 @@ export function bridgeSocket(ws: WebSocket, handlers: Handlers, logger: Logger):
       return
     }
     const { id, channel, input } = frame.value
+    const streaming = STREAM_CHANNELS.has(channel)
+    if (streaming && !streams.tryStart()) {
+      send({ kind: 'result', id, result: tooManyStreams() })
+      return
+    }
     void dispatch(handlers, channel, input, ctx).then(
-      (result) => send({ kind: 'result', id, result }),
+      (result) => {
+        if (streaming) streams.settle(result.ok ? result.value : null)
+        send({ kind: 'result', id, result })
+      },
       (err: unknown) => {
+        if (streaming) streams.settle(null)
         // dispatch() maps handler failures itself; this is a bug in it, not in the caller.
         logger.error('dispatch failed', { channel, error: String(err) })
         send({ kind: 'result', id, result: failure('internal', 'Something went wrong in the app.') })
@@ -95,7 +112,7 @@ export function bridgeSocket(ws: WebSocket, handlers: Handlers, logger: Logger):
 }
 
 /** Sends a close frame (unless ws already did) and drops the TCP connection if the peer does not answer it. */
-function closeSoon(ws: WebSocket, code?: number, reason?: string): void {
+export function closeSoon(ws: WebSocket, code?: number, reason?: string): void {
   if (ws.readyState === WebSocket.OPEN) ws.close(code, reason)
   if (ws.readyState === WebSocket.CLOSED) return
   setTimeout(() => ws.terminate(), CLOSE_GRACE_MS).unref()
@@ -124,6 +141,17 @@ function rawToString(data: RawData): string {
 
 function failure(code: 'invalid_input' | 'internal', message: string): Result<never> {
   return { ok: false, error: appError(code, message) }
+}
+
+function tooManyStreams(): Result<never> {
+  return {
+    ok: false,
+    error: appError(
+      'rate_limited',
+      `This window already has ${MAX_STREAMS_PER_SOCKET} replies streaming, and at most ${MAX_STREAMS_PER_SOCKET} replies stream at once. Stop one or wait for it to finish, then try again.`,
+      { retryable: true },
+    ),
+  }
 }
 
 function runSafely(listener: () => void, logger: Logger): void {

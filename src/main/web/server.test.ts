@@ -193,6 +193,25 @@ describe('browser host HTTP', () => {
     expect((await get('/', { cookie, host: `localhost:${host.port}` })).status).toBe(200)
   })
 
+  it('sends Cross-Origin-Resource-Policy: same-origin on every response, refusals included', async () => {
+    const replies = {
+      page: await get(`/?token=${host.token}`),
+      asset: await get('/assets/app.js', { cookie }),
+      missing: await get('/assets/missing.js', { cookie }),
+      noToken: await get('/'),
+      foreignHost: await get('/', { cookie, host: 'evil.example' }),
+    }
+    for (const [name, reply] of Object.entries(replies)) {
+      expect(reply.headers['cross-origin-resource-policy'], name).toBe('same-origin')
+    }
+  })
+
+  it('sets no cookie on an asset fetched with ?token', async () => {
+    const reply = await get(`/assets/app.js?token=${host.token}`)
+    expect(reply.status).toBe(200)
+    expect(reply.headers['set-cookie']).toBeUndefined()
+  })
+
   it('accepts only GET and HEAD', async () => {
     const status = await new Promise<number>((resolve, reject) => {
       const req = request({ host: '127.0.0.1', port: host.port, path: '/', method: 'POST', headers: { cookie } }, (res) => {

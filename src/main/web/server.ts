@@ -67,7 +67,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const url = parseUrl(req)
     const verdict = guard && url?.pathname === WS_PATH ? guard.check(req, url, true) : null
     if (!verdict?.ok) {
-      socket.end(`HTTP/1.1 ${verdict?.status ?? 404} Refused\r\nConnection: close\r\n\r\n`)
+      socket.end(`HTTP/1.1 ${verdict?.status ?? 404} Refused\r\nCross-Origin-Resource-Policy: same-origin\r\nConnection: close\r\n\r\n`)
       return
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
@@ -126,7 +126,8 @@ async function serveHttp(
     'Content-Length': file.body.length,
     // index.html names the hashed bundles, so it must be re-read after every build.
     'Cache-Control': file.contentType.startsWith('text/html') ? 'no-store' : 'no-cache',
-    ...(verdict.tokenFromQuery ? { 'Set-Cookie': tokenCookie(token) } : {}),
+    // Only the page itself hands out the cookie: an asset URL with ?token is no way to get one.
+    ...(verdict.tokenFromQuery && file.contentType.startsWith('text/html') ? { 'Set-Cookie': tokenCookie(token) } : {}),
   })
   res.end(req.method === 'HEAD' ? undefined : file.body)
 }

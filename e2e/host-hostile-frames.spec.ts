@@ -50,7 +50,7 @@ test('every protocol violation closes only its own socket, with the RFC 6455 cod
 
   const seen: Record<string, number | null> = {}
   for (const violation of violations) {
-    const raw = await rawUpgrade({ port: host.port, headers: host.upgradeHeaders(), protocols: host.wsProtocols?.() })
+    const raw = await rawUpgrade({ port: host.port, headers: host.upgradeHeaders(), protocols: host.wsProtocols() })
     raw.write(violation.bytes())
     seen[violation.name] = await raw.closed
     // The host is still up and still serves the socket that behaved.
@@ -68,7 +68,7 @@ test('every protocol violation closes only its own socket, with the RFC 6455 cod
 
 test('a malformed JSON frame is a policy violation for that socket only', async ({ host }) => {
   const bystander = await openClient(host)
-  const raw = await rawUpgrade({ port: host.port, headers: host.upgradeHeaders(), protocols: host.wsProtocols?.() })
+  const raw = await rawUpgrade({ port: host.port, headers: host.upgradeHeaders(), protocols: host.wsProtocols() })
   raw.write(text('not json'))
   expect(await raw.closed).toBe(POLICY_VIOLATION)
   expect((await bystander.invoke('keys.status', {})).result).toMatchObject({ ok: true })
@@ -81,7 +81,7 @@ test('a socket dropped for a protocol error stops its stream: the reply is not l
   // The reply stays open long enough for the socket to die under it.
   sim.injectFault({ kind: 'slow-first-token', delayMs: 10_000 })
 
-  const raw = await rawUpgrade({ port: host.port, headers: host.upgradeHeaders(), protocols: host.wsProtocols?.() })
+  const raw = await rawUpgrade({ port: host.port, headers: host.upgradeHeaders(), protocols: host.wsProtocols() })
   const invoke = { kind: 'invoke', id: 1, channel: 'chat.send', input: { model: 'ministral-8b-2512', content: 'Hello' } }
   raw.write(text(JSON.stringify(invoke)))
   let started: { conversationId: string; assistantMessageId: string } | undefined

@@ -15,7 +15,7 @@ import { createNodeSettings } from '../node/node-settings'
 import { SECURITY_HEADERS, readStaticFile } from '../node/static-files'
 import { MAX_SOCKETS, TRY_AGAIN_LATER } from './connection-limits'
 import { MAX_FRAME_BYTES } from './frame-limit'
-import { RequestGuard, tokenCookie } from './request-guard'
+import { RequestGuard, WS_SUBPROTOCOL } from './request-guard'
 import { bridgeSocket, closeSoon } from './ws-bridge'
 
 export interface WebHostOptions {
@@ -55,17 +55,22 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   })
 
   const server = createServer()
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES })
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_FRAME_BYTES,
+    // Select our protocol, never the one carrying the token: the response must not repeat it.
+    handleProtocols: (offered) => (offered.has(WS_SUBPROTOCOL) ? WS_SUBPROTOCOL : false),
+  })
   let guard: RequestGuard | null = null
 
   server.on('request', (req, res) => {
     // The guard needs the bound port; nothing can arrive before listen() resolves, but fail closed anyway.
     if (!guard) sendText(res, 503, 'Starting up.')
-    else void serveHttp(req, res, guard, options.rendererDir, token)
+    else void serveHttp(req, res, guard, options.rendererDir)
   })
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = parseUrl(req)
-    const verdict = guard && url?.pathname === WS_PATH ? guard.check(req, url, true) : null
+    const verdict = guard && url?.pathname === WS_PATH ? guard.checkUpgrade(req) : null
     if (!verdict?.ok) {
       socket.end(`HTTP/1.1 ${verdict?.status ?? 404} Refused\r\nCross-Origin-Resource-Policy: same-origin\r\nConnection: close\r\n\r\n`)
       return
@@ -102,7 +107,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     return closing
   }
 
-  return { url: `http://127.0.0.1:${port}/?token=${token}`, port, token, close }
+  // In the fragment, which the browser never sends: see request-guard.ts.
+  return { url: `http://127.0.0.1:${port}/#token=${token}`, port, token, close }
 }
 
 async function serveHttp(
@@ -110,11 +116,10 @@ async function serveHttp(
   res: ServerResponse,
   guard: RequestGuard,
   rendererDir: string,
-  token: string,
 ): Promise<void> {
   const url = parseUrl(req)
   if (!url) return sendText(res, 400, 'Bad request.')
-  const verdict = guard.check(req, url)
+  const verdict = guard.check(req)
   if (!verdict.ok) return sendText(res, verdict.status, verdict.reason)
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed.')
 
@@ -126,8 +131,6 @@ async function serveHttp(
     'Content-Length': file.body.length,
     // index.html names the hashed bundles, so it must be re-read after every build.
     'Cache-Control': file.contentType.startsWith('text/html') ? 'no-store' : 'no-cache',
-    // Only the page itself hands out the cookie: an asset URL with ?token is no way to get one.
-    ...(verdict.tokenFromQuery && file.contentType.startsWith('text/html') ? { 'Set-Cookie': tokenCookie(token) } : {}),
   })
   res.end(req.method === 'HEAD' ? undefined : file.body)
 }

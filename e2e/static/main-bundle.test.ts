@@ -81,6 +81,7 @@ describe('built main bundle under a stub electron', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      experimentalFeatures: false,
     })
     expect(prefs.preload).toBe(PRELOAD_BUNDLE)
     expect(existsSync(String(prefs.preload))).toBe(true)

@@ -136,6 +136,15 @@ describe('built main bundle under a stub electron', () => {
     })
   })
 
+  it('writes a redacted log file in userData/logs', () => {
+    const userData = userDataDirs[0] as string
+    const file = join(userData, 'logs', 'main.log')
+    expect(existsSync(file), output).toBe(true)
+    const text = readFileSync(file, 'utf8')
+    expect(text).toMatch(/info: Mistral Desk started/)
+    expect(text).not.toContain(ENV_KEY)
+  })
+
   it('quits cleanly, never printing the key', () => {
     expect(markers(output, 'STUB_PROBE_FAILED')).toEqual([])
     expect(markers(output, 'STUB_ERROR_BOX')).toEqual([])

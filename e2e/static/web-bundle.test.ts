@@ -3,7 +3,7 @@
  * on stdout, serves the renderer behind the token, and stops cleanly on SIGTERM.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -75,5 +75,10 @@ describe('built browser host', () => {
     expect(await exited).toBe(0)
     expect(stdout.trimEnd().split('\n')).toHaveLength(1)
     expect(stdout + stderr).not.toContain(ENV_KEY)
+    // The same lines, redacted, in the data directory; never the token.
+    const log = readFileSync(join(dataDir, 'logs', 'main.log'), 'utf8')
+    expect(log).toMatch(/info: Browser host listening/)
+    expect(log).not.toContain(ENV_KEY)
+    expect(log).not.toContain(new URL(url).hash.replace('#token=', ''))
   })
 })

@@ -4,6 +4,7 @@
  * hardened window on app://. All logic lives in core/ and runs without Electron.
  */
 import { BrowserWindow, app, dialog, session } from 'electron'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createCore } from './core/create-core'
 import { redact } from './core/keys/redact'
@@ -16,6 +17,7 @@ import { lockDownSession } from './electron/session-policy'
 import { createElectronSettings } from './electron/settings'
 import { createMainWindow, hardenWebContents } from './electron/window'
 import { createConsoleLogger } from './node/console-logger'
+import { createFileLogger, teeLogger } from './node/file-logger'
 import { chooseSqliteBinding, devRendererUrl } from './node/dev-switches'
 
 // Resolved in the entry chunk, so both are relative to out/main/index.js.
@@ -60,7 +62,13 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 function onReady(): void {
-  const logger = createConsoleLogger(() => (ENV_API_KEY ? [ENV_API_KEY] : []))
+  const secrets = (): string[] => (ENV_API_KEY ? [ENV_API_KEY] : [])
+  // Redacted and rotated in userData/logs, where a user can find them after a failure.
+  const logger = teeLogger(
+    createConsoleLogger(secrets),
+    createFileLogger({ dir: join(app.getPath('userData'), 'logs'), secrets }),
+  )
+  logger.info('Mistral Desk started', { version: app.getVersion(), electron: process.versions.electron, platform: process.platform })
   const core = createCore({
     dataDir: app.getPath('userData'),
     cipher: createSafeStorageCipher(),

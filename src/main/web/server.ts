@@ -5,12 +5,14 @@
  */
 import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { join } from 'node:path'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
 import { WS_PATH } from '../../shared/ws-protocol'
 import { createCore } from '../core/create-core'
 import { systemClock, type Logger } from '../core/ports'
 import { createConsoleLogger } from '../node/console-logger'
+import { createFileLogger, teeLogger } from '../node/file-logger'
 import { createNodeSettings } from '../node/node-settings'
 import { SECURITY_HEADERS, readStaticFile } from '../node/static-files'
 import { MAX_SOCKETS, TRY_AGAIN_LATER } from './connection-limits'
@@ -42,7 +44,10 @@ export interface WebHost {
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('hex')
   const envApiKey = options.envApiKey || undefined
-  const logger = options.logger ?? createConsoleLogger(() => (envApiKey ? [envApiKey] : []))
+  const secrets = (): string[] => (envApiKey ? [envApiKey] : [])
+  const logger =
+    options.logger ??
+    teeLogger(createConsoleLogger(secrets), createFileLogger({ dir: join(options.dataDir, 'logs'), secrets }))
   const core = createCore({
     dataDir: options.dataDir,
     // No OS keychain here: a key typed into the UI lives in this process's memory only.
@@ -94,6 +99,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     throw err
   }
   guard = new RequestGuard(port, token)
+  // Never the URL: it carries the token.
+  logger.info('Browser host listening', { port })
 
   let closing: Promise<void> | null = null
   const close = (): Promise<void> => {

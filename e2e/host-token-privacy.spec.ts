@@ -31,6 +31,8 @@ async function startRecorder(): Promise<{ server: Server; port: number; seen: Se
 }
 
 test('another server on 127.0.0.1 never receives the token: no cookie, no header, no URL', async ({ page, host, sim }) => {
+  // Five page loads in one test: give it room on a loaded machine.
+  test.slow()
   const recorder = await startRecorder()
   try {
     // The app works: a key is checked through the host's socket.

@@ -12,6 +12,7 @@ import { DB_FILE } from '../kernel/db/database'
 import { moduleVersions } from '../kernel/db/migrate'
 import { legacyMigrations } from '../kernel/db/testing/legacy-migrations'
 import { openAppDatabase } from '../schema'
+import { usageSchema } from '../kernel/usage/usage.schema'
 import { MessagesRepo } from './messages-repo'
 import { SearchRepo } from './search-repo'
 
@@ -45,7 +46,7 @@ describe('a version-1 database', () => {
   it('backfills parents and leaves from seq order and keeps every row', () => {
     seedVersion1()
     const db = openAppDatabase(tmp.dir)
-    expect(moduleVersions(db)).toEqual(new Map([['conversations', 2], ['presets', 1], ['usage', 1]]))
+    expect(moduleVersions(db)).toEqual(new Map([['conversations', 2], ['presets', 1], ['usage', usageSchema.migrations.length]]))
     const messages = new MessagesRepo(db)
     expect(messages.listByConversation('c1').map((m) => [m.id, m.parentId])).toEqual([
       ['m1', null],

@@ -32,7 +32,8 @@ describe('what a reply bills however it ends', () => {
 
   it('a stopped reply records an estimated row with the tokens it streamed', async () => {
     const started = await h.ok('chat.send', { model: MODEL, content: 'long [sim tokens=400 rate=50]' })
-    await sleep(300)
+    // Stop once text has arrived (a loaded machine may take a while to deliver the first chunk).
+    for (let i = 0; i < 200 && h.ctx.deltas(started.requestId).length === 0; i++) await sleep(20)
     await h.ok('chat.stop', { requestId: started.requestId })
     const [row, ...more] = chatRows()
     expect(more).toEqual([])

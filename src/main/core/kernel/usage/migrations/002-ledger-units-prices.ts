@@ -109,7 +109,7 @@ CREATE TRIGGER usage_ledger_no_update BEFORE UPDATE ON usage_ledger
 BEGIN SELECT RAISE(ABORT, 'usage_ledger is append-only'); END;
 
 -- The month dashboard reads a time range and groups it: a covering index keeps it off the table.
-CREATE INDEX usage_ledger_month ON usage_ledger (at, kind, billed_model, price_source, cost_micro_usd, cost_micro_eur);
+CREATE INDEX usage_ledger_month ON usage_ledger (at, kind, billed_model, cost_micro_usd, cost_micro_eur, estimated, conversation_id, document_id);
 CREATE INDEX usage_ledger_by_conversation ON usage_ledger (conversation_id, at) WHERE conversation_id IS NOT NULL;
 CREATE INDEX usage_ledger_by_document ON usage_ledger (document_id, at) WHERE document_id IS NOT NULL;
 `

@@ -47,6 +47,7 @@ test('chat and title calls appear on the Usage screen with their cost; the chart
   const rows = ledger(dataDir)
   expect(rows.map((r) => r.kind).sort()).toEqual(['chat', 'title'])
   const total = rows.reduce((s, r) => s + r.cost_micro_usd!, 0)
+  await expect(page.locator('.chat__header').getByText(`Cost so far: ${money(total)}`)).toBeVisible()
 
   await page.getByRole('button', { name: 'Usage' }).click()
   await expect(page.getByRole('heading', { name: 'Usage', level: 1 })).toBeVisible()

@@ -6,7 +6,9 @@
  * tokens × price × discount can pass 2^53 on a large batch.
  */
 
-export type Currency = 'USD' | 'EUR'
+import type { Currency } from '../../../../shared/domain'
+
+export type { Currency }
 export const CURRENCIES: readonly Currency[] = ['USD', 'EUR']
 
 /** Micro-units of the currency per unit; null where the price list gives none. */

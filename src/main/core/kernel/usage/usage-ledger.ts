@@ -3,6 +3,7 @@
  * delete here (triggers refuse them too), and no foreign key: a deleted chat keeps
  * its spend.
  */
+import type { UsageCapability } from '../../../../shared/domain'
 import type { Db } from '../db/database'
 import { costMicro, type BilledUnits, type Currency, type UnitPrices } from './cost'
 
@@ -10,17 +11,7 @@ import { costMicro, type BilledUnits, type Currency, type UnitPrices } from './c
  * The capability an API call billed: chat (a reply), title (the short call that names a
  * new conversation), and the rest of the platform as features record them.
  */
-export type UsageKind =
-  | 'chat'
-  | 'title'
-  | 'fim'
-  | 'embeddings'
-  | 'ocr'
-  | 'moderation'
-  | 'classification'
-  | 'audio'
-  | 'batch'
-  | 'fine_tuning'
+export type UsageKind = UsageCapability
 
 export interface UsageEntry extends BilledUnits {
   id: string

@@ -24,6 +24,7 @@ export interface HarnessOptions {
   envApiKey?: string
   openExternal?: CorePorts['openExternal']
   core?: CoreOptions
+  replyStyle?: 'assistant' | 'echo'
 }
 
 export class CoreHarness {
@@ -42,7 +43,8 @@ export class CoreHarness {
   }
 
   static async start(options: HarnessOptions = {}): Promise<CoreHarness> {
-    const sim = await startSimulator()
+    // Echo replies: the chat tests match on "Echo: <prompt>"; tests of the demo replies opt out.
+    const sim = await startSimulator({ replyStyle: options.replyStyle ?? 'echo' })
     const { dir, cleanup } = makeTempDir()
     return new CoreHarness(sim, dir, cleanup, options)
   }

@@ -1,12 +1,47 @@
-/** Streamed replies: send, retry, regenerate, edit, continue and stop. */
+/** Streamed replies: send, retry, regenerate, edit, continue, stop; tools and structured output. */
 import { z } from 'zod'
-import type { ChatStreamEvent, StartedReply } from '../domain'
+import type { ChatOptions, ChatPartEvent, ChatStreamEvent, MessageDetails, StartedReply } from '../domain'
 import { conversationSettingsSchema } from './conversations'
 import { channel, id, modelId, returns } from './define'
 
 const messageText = z.string().min(1).max(1_000_000)
 /** When the history would overflow the model's context window, drop the oldest turns instead of failing. */
 const trimToFit = z.boolean().optional()
+
+/** Mistral's rule for function names; anything else gets a 400. */
+export const TOOL_NAME = /^[a-zA-Z0-9_-]{1,64}$/
+const SCHEMA_CHARS = 100_000
+
+/** A JSON schema given as an object, bounded in size (it travels in every request). */
+const jsonSchemaObject = z
+  .record(z.string(), z.unknown())
+  .refine((s) => JSON.stringify(s).length <= SCHEMA_CHARS, `A schema may be at most ${SCHEMA_CHARS} characters of JSON.`)
+
+export const toolDefinitionSchema = z
+  .object({
+    name: z.string().regex(TOOL_NAME, 'Use 1 to 64 letters, digits, underscores or dashes.'),
+    description: z.string().max(2_000),
+    parameters: jsonSchemaObject,
+  })
+  .strict()
+
+export const chatOptionsSchema = z
+  .object({
+    tools: z.array(toolDefinitionSchema).max(64),
+    toolChoice: z.union([z.enum(['auto', 'none', 'any', 'required']), z.object({ function: z.string().regex(TOOL_NAME) }).strict()]),
+    parallelToolCalls: z.boolean(),
+    maxToolRounds: z.number().int().min(1).max(50),
+    responseFormat: z.discriminatedUnion('type', [
+      z.object({ type: z.literal('text') }).strict(),
+      z.object({ type: z.literal('json_object') }).strict(),
+      z
+        .object({ type: z.literal('json_schema'), name: z.string().regex(TOOL_NAME), schema: jsonSchemaObject, strict: z.boolean() })
+        .strict(),
+    ]),
+  })
+  .strict()
+
+const toolResult = z.object({ callId: z.string().min(1).max(64), content: z.string().max(200_000) }).strict()
 
 export const channels = {
   /** Starts a streamed reply. Without conversationId a new conversation is created. */
@@ -18,6 +53,8 @@ export const channels = {
         content: messageText,
         /** For a new conversation: its system prompt and parameters (e.g. from a preset). */
         settings: conversationSettingsSchema.optional(),
+        /** For a new conversation: its tools and response format. */
+        options: chatOptionsSchema.optional(),
         trimToFit,
       })
       .strict(),
@@ -32,8 +69,21 @@ export const channels = {
   /** Continues a reply cut by max_tokens (finish_reason "length") with Mistral's prefix mode. */
   'chat.continue': channel(z.object({ messageId: id }).strict(), returns<StartedReply>()),
   'chat.stop': channel(z.object({ requestId: id }).strict(), returns<{ stopped: boolean }>()),
+  /** Thinking, citations, tool calls and structured-output checks of a conversation's replies, by message id. */
+  'chat.details': channel(z.object({ conversationId: id }).strict(), returns<Record<string, MessageDetails>>()),
+  'chat.getOptions': channel(z.object({ conversationId: id }).strict(), returns<ChatOptions>()),
+  'chat.setOptions': channel(z.object({ conversationId: id, options: chatOptionsSchema }).strict(), returns<ChatOptions>()),
+  /**
+   * Answers every tool call of a reply (exactly one result per call id) and streams the
+   * model's next reply, unless the conversation's round limit is reached.
+   */
+  'chat.submitToolResults': channel(
+    z.object({ messageId: id, results: z.array(toolResult).min(1).max(64) }).strict(),
+    returns<StartedReply>(),
+  ),
 }
 
 export const events = {
   'chat.stream': returns<ChatStreamEvent>(),
+  'chat.parts': returns<ChatPartEvent>(),
 }

@@ -1,11 +1,16 @@
 /**
- * Streamed replies. Chat has no tables of its own: it writes conversations and
- * messages through the conversations module's repositories.
+ * Streamed replies. Conversations and messages are written through the conversations
+ * module's repositories; what a reply holds beyond its text (thinking, citations, tool
+ * calls, structured checks) and a conversation's tools live in chat's own tables.
  */
+import * as m001 from './migrations/001-reply-details'
 import { ConversationsRepo } from '../conversations/conversations-repo'
 import { MessagesRepo } from '../conversations/messages-repo'
 import type { FeatureModule } from '../module'
+import { checkOptions } from './chat-options'
 import { ChatService } from './chat-service'
+import { ReplyDetailsRepo } from './reply-details-repo'
+import { detailsOf, requireConversation } from './reply-details'
 import { DEFAULT_COALESCE_MS } from './delta-coalescer'
 import { ReplyStarter } from './reply-starter'
 import type { StreamTiming } from './reply-stream'
@@ -21,11 +26,12 @@ const DEFAULT_TIMING: StreamTiming = {
 
 export const chatModule: FeatureModule = {
   name: 'chat',
-  migrations: [],
+  migrations: [m001],
   create(kernel) {
     const { client, clock, logger, usage, live, transaction, secrets } = kernel
     const conversations = new ConversationsRepo(kernel.db)
     const messages = new MessagesRepo(kernel.db)
+    const details = new ReplyDetailsRepo(kernel.db)
 
     // Replies that were streaming when the last process died keep their partial text.
     const recovered = messages.markStreamingInterrupted(clock.now())
@@ -35,6 +41,7 @@ export const chatModule: FeatureModule = {
       client,
       messages,
       conversations,
+      details,
       usage,
       clock,
       logger,
@@ -47,6 +54,7 @@ export const chatModule: FeatureModule = {
       client,
       messages,
       conversations,
+      details,
       live,
       replies,
       titles,
@@ -62,6 +70,13 @@ export const chatModule: FeatureModule = {
         'chat.edit': (input, ctx) => chat.edit(input, ctx),
         'chat.continue': (input, ctx) => chat.continue(input, ctx),
         'chat.stop': ({ requestId }) => ({ stopped: live.stop(requestId) }),
+        'chat.submitToolResults': (input, ctx) => chat.submitToolResults(input, ctx),
+        'chat.details': ({ conversationId }) => detailsOf(details, messages, conversationId),
+        'chat.getOptions': ({ conversationId }) => details.options(requireConversation(conversations, conversationId)),
+        'chat.setOptions': ({ conversationId, options }) => {
+          details.setOptions(requireConversation(conversations, conversationId), checkOptions(options))
+          return options
+        },
       },
       close: () => titles.close(),
     }

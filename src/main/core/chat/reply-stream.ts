@@ -5,17 +5,19 @@
  * core is closing). Ending is synchronous, so when stop() returns the row and the
  * event are already final and a late chunk can change nothing.
  */
-import type { UsageInfo } from '@mistralai/mistralai/models/components'
-import type { ChatParams, ChatStreamEvent, Usage } from '../../../shared/domain'
+import type { ToolCall, UsageInfo } from '@mistralai/mistralai/models/components'
+import type { ChatParams, ChatPartEvent, ChatStreamEvent, MessagePart, ToolCallRecord, Usage } from '../../../shared/domain'
 import { AppErrorException, appError, type AppError } from '../../../shared/errors'
 import type { ConversationsRepo } from '../conversations/conversations-repo'
 import type { FinalState, MessagesRepo } from '../conversations/messages-repo'
-import { contentText } from '../kernel/mistral/content-text'
 import { STREAM_CUT_MESSAGE, toAppError } from '../kernel/mistral/errors'
-import type { ChatTurn, MistralClient } from '../kernel/mistral/mistral-client'
+import type { ChatExtras, ChatTurn, MistralClient } from '../kernel/mistral/mistral-client'
 import type { Clock, Logger } from '../ports'
 import { usageFromApi, type UsageRecorder } from '../kernel/usage/usage-recorder'
+import { splitContent } from './content-parts'
 import { DeltaCoalescer } from './delta-coalescer'
+import type { ReplyDetailsRepo } from './reply-details-repo'
+import { checkStructured, type StructuredFormat } from './structured-check'
 import { PrefixStripper } from './prefix-stripper'
 import { StreamWriter } from './stream-writer'
 
@@ -30,6 +32,7 @@ export interface ReplyStreamDeps {
   client: MistralClient
   messages: MessagesRepo
   conversations: ConversationsRepo
+  details: ReplyDetailsRepo
   usage: UsageRecorder
   clock: Clock
   logger: Logger
@@ -49,6 +52,10 @@ export interface ReplyTarget {
 export interface ReplyRequest {
   messages: ChatTurn[]
   params: ChatParams
+  /** Tools, tool_choice, parallel calls and response format, as the SDK takes them. */
+  extras?: ChatExtras
+  /** A json_object / json_schema reply is checked against this when it completes. */
+  structured?: StructuredFormat
   /**
    * chat.continue: the text already in the row. The last message is then this text as
    * an assistant prefix; the reply is appended to it and only new text is emitted.
@@ -61,6 +68,8 @@ export interface ReplyStreamOptions {
   apiKey: string
   request: ReplyRequest
   emit: (event: ChatStreamEvent) => void
+  /** Thinking and other chunks (`chat.parts`); always before the text that follows them. */
+  emitParts: (event: ChatPartEvent) => void
   /** Runs once, however the reply ended. */
   onEnd: (stream: ReplyStream) => void
   /** Runs after a reply completed normally and was saved (e.g. to title a new chat). */
@@ -70,6 +79,11 @@ export interface ReplyStreamOptions {
 export class ReplyStream {
   private readonly controller = new AbortController()
   private readonly coalescer: DeltaCoalescer
+  private readonly thinkingCoalescer: DeltaCoalescer
+  private thinking = ''
+  /** References and unsupported chunks, in order; thinking is kept whole in `thinking`. */
+  private readonly parts: MessagePart[] = []
+  private readonly toolCalls: ToolCallRecord[] = []
   private readonly writer: StreamWriter
   private idleTimer: ReturnType<typeof setTimeout> | null = null
   private readonly stripper: PrefixStripper
@@ -89,6 +103,10 @@ export class ReplyStream {
       (text) => options.emit({ type: 'delta', requestId, conversationId, messageId, text }),
       deps.timing.coalesceMs,
     )
+    this.thinkingCoalescer = new DeltaCoalescer(
+      (text) => options.emitParts({ type: 'thinking', requestId, conversationId, messageId, text }),
+      deps.timing.coalesceMs,
+    )
     this.writer = new StreamWriter(
       (content) => deps.messages.writePartial(messageId, content, deps.clock.now()),
       deps.timing.persistMs,
@@ -105,7 +123,7 @@ export class ReplyStream {
       this.armIdleTimer()
       const events = await this.deps.client.streamChat(
         apiKey,
-        { model, messages: request.messages, params: request.params },
+        { model, messages: request.messages, params: request.params, ...(request.extras ? { extras: request.extras } : {}) },
         this.controller.signal,
       )
       for await (const event of events) {
@@ -115,8 +133,8 @@ export class ReplyStream {
         // We never ask for n > 1, so the first choice is the reply.
         const choice = event.data.choices[0]
         if (!choice) continue
-        // Thinking chunks of reasoning models are not part of the answer.
-        this.append(this.stripper.push(contentText(choice.delta.content)))
+        this.take(choice.delta.content)
+        if (choice.delta.toolCalls) this.takeToolCalls(choice.delta.toolCalls)
         finishReason = choice.finishReason ?? finishReason
       }
       if (this.ended) return
@@ -128,6 +146,42 @@ export class ReplyStream {
       if (this.ended) return
       const reason: unknown = this.controller.signal.reason
       this.fail(reason instanceof AppErrorException ? reason.appError : toAppError(err, this.deps.secrets()))
+    }
+  }
+
+  /** Answer text to the row and `delta`s; thinking and other chunks kept beside it. */
+  private take(content: Parameters<typeof splitContent>[0]): void {
+    for (const piece of splitContent(content)) {
+      if (piece.kind === 'text') {
+        this.append(this.stripper.push(piece.text))
+      } else if (piece.kind === 'thinking') {
+        this.thinking += piece.text
+        this.thinkingCoalescer.push(piece.text)
+      } else {
+        const part: MessagePart =
+          piece.kind === 'reference'
+            ? { type: 'reference', ids: piece.ids, offset: this.text.length }
+            : { type: 'unsupported', chunkType: piece.chunkType }
+        this.parts.push(part)
+        // The text it follows goes out first, so its offset is covered on screen.
+        this.coalescer.flush()
+        const { requestId, conversationId, messageId } = this.target
+        this.options.emitParts({ type: 'part', requestId, conversationId, messageId, part })
+      }
+    }
+  }
+
+  /**
+   * Mistral sends each call whole (observed), but a call split over deltas (OpenAI's
+   * way) is merged by index, so a proxy in between cannot break it. Ids are kept verbatim.
+   */
+  private takeToolCalls(calls: readonly ToolCall[]): void {
+    for (const call of calls) {
+      const args = typeof call.function.arguments === 'string' ? call.function.arguments : JSON.stringify(call.function.arguments)
+      const index = call.index ?? this.toolCalls.length
+      const existing = this.toolCalls[index]
+      if (existing && !call.id) existing.arguments += args
+      else this.toolCalls[index] = { id: call.id ?? '', name: call.function.name, arguments: args, result: null }
     }
   }
 
@@ -153,10 +207,12 @@ export class ReplyStream {
     const { requestId, conversationId, messageId } = this.target
     const usage = usageFromApi(rawUsage)
     if (!usage) this.deps.logger.warn('Reply finished without usage; no ledger row', { requestId })
+    const toolCalls = this.toolCalls.filter(Boolean)
     this.end(
       { status: 'complete', finishReason, error: null },
-      { type: 'done', requestId, conversationId, messageId, finishReason, usage },
+      { type: 'done', requestId, conversationId, messageId, finishReason, usage, toolCalls },
       usage,
+      toolCalls,
     )
   }
 
@@ -166,22 +222,36 @@ export class ReplyStream {
     this.end({ status: 'error', finishReason: null, error }, { type: 'error', requestId, conversationId, messageId, error })
   }
 
-  private end(state: Omit<FinalState, 'content'>, event: ChatStreamEvent | null, usage: Usage | null = null): boolean {
+  private end(
+    state: Omit<FinalState, 'content'>,
+    event: ChatStreamEvent | null,
+    usage: Usage | null = null,
+    toolCalls: readonly ToolCallRecord[] = [],
+  ): boolean {
     if (this.ended) return false
     this.ended = true
     if (this.idleTimer) clearTimeout(this.idleTimer)
     this.writer.dispose()
     // Deltas first, then the final row, then the terminal event: a renderer that
     // re-reads the conversation on `done` sees the finished text.
-    if (event) this.coalescer.flush()
-    else this.coalescer.dispose()
+    if (event) {
+      this.thinkingCoalescer.flush()
+      this.coalescer.flush()
+    } else {
+      this.thinkingCoalescer.dispose()
+      this.coalescer.dispose()
+    }
+    const structured = state.status === 'complete' && this.options.request.structured
+    const check = structured ? checkStructured(this.text, structured) : null
     const { conversationId, messageId, model, requestId } = this.target
     const at = this.deps.clock.now()
     let saved = false
     try {
       this.deps.transaction(() => {
         this.deps.messages.finish(messageId, { ...state, content: this.text }, at)
+        this.saveDetails(messageId, toolCalls, check)
         this.deps.conversations.touch(conversationId, model, at)
+        // The one place a reply's usage is recorded.
         if (usage) this.deps.usage.record({ kind: 'chat', at, model, usage, conversationId, messageId, requestId })
       })
       saved = true
@@ -196,6 +266,15 @@ export class ReplyStream {
     this.options.onEnd(this)
     if (saved && state.status === 'complete') this.options.onComplete?.()
     return true
+  }
+
+  /** Whatever arrived besides the text, even for a stopped or failed reply (nothing is lost). */
+  private saveDetails(messageId: string, toolCalls: readonly ToolCallRecord[], check: ReturnType<typeof checkStructured> | null): void {
+    const { details } = this.deps
+    if (this.thinking) details.addPart(messageId, { type: 'thinking', text: this.thinking })
+    for (const part of this.parts) details.addPart(messageId, part)
+    if (toolCalls.length > 0) details.addToolCalls(messageId, toolCalls)
+    if (check) details.setCheck(messageId, check)
   }
 
   private armIdleTimer(): void {

@@ -4,23 +4,37 @@
  * decides which key is current.
  */
 import { Mistral } from '@mistralai/mistralai'
-import type { CompletionEvent, UsageInfo } from '@mistralai/mistralai/models/components'
+import type {
+  ChatCompletionStreamRequest,
+  CompletionEvent,
+  ToolCall,
+  UsageInfo,
+} from '@mistralai/mistralai/models/components'
 import type { ChatParams, ModelSummary } from '../../../../shared/domain'
 import { toSdkParams } from './chat-params'
 import { contentText } from './content-text'
 import { summarizeModels } from './model-cards'
 
-export interface ChatTurn {
-  role: 'system' | 'user' | 'assistant'
-  content: string
-  /** Only on a last assistant turn: the reply continues this text (Mistral's prefix mode). */
-  prefix?: true
-}
+export type ChatTurn =
+  | {
+      role: 'system' | 'user' | 'assistant'
+      content: string
+      /** Only on a last assistant turn: the reply continues this text (Mistral's prefix mode). */
+      prefix?: true
+    }
+  /** An assistant message that called tools: Mistral wants the calls, ids verbatim, and empty content. */
+  | { role: 'assistant'; content: ''; toolCalls: ToolCall[] }
+  /** Exactly one per tool call of the assistant message before it. */
+  | { role: 'tool'; content: string; toolCallId: string; name: string }
+
+/** Request fields beyond the sampling parameters: function calling and structured output. */
+export type ChatExtras = Pick<ChatCompletionStreamRequest, 'tools' | 'toolChoice' | 'parallelToolCalls' | 'responseFormat'>
 
 export interface ChatRequest {
   model: string
   messages: ChatTurn[]
   params: ChatParams
+  extras?: ChatExtras
 }
 
 export interface MistralClientOptions {
@@ -86,7 +100,7 @@ export class MistralClient {
    */
   async streamChat(apiKey: string, request: ChatRequest, signal: AbortSignal): Promise<AsyncIterable<CompletionEvent>> {
     return this.sdk(apiKey).chat.stream(
-      { model: request.model, messages: request.messages, stream: true, ...toSdkParams(request.params) },
+      { model: request.model, messages: request.messages, stream: true, ...toSdkParams(request.params), ...request.extras },
       { signal },
     )
   }

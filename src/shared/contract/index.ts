@@ -14,6 +14,7 @@ import * as keys from './keys'
 import * as links from './links'
 import * as models from './models'
 import * as presets from './presets'
+import * as server from './server'
 
 const slices = [
   keys,
@@ -22,6 +23,7 @@ const slices = [
   presets,
   links,
   chat,
+  server,
 ] as const
 
 export const { channels, events } = mergeSlices(slices)

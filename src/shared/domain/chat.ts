@@ -107,6 +107,11 @@ export type ChatPartEvent =
   | { type: 'thinking'; requestId: string; conversationId: string; messageId: string; text: string }
   /** A reference or unsupported chunk. */
   | { type: 'part'; requestId: string; conversationId: string; messageId: string; part: MessagePart }
+  /**
+   * The attempt failed before anything arrived and is retried in `delayMs` ("Retrying
+   * in N s"); chat.stop cancels. `retry` counts from 1; `error` is why.
+   */
+  | { type: 'retrying'; requestId: string; conversationId: string; messageId: string; retry: number; delayMs: number; error: AppError }
 
 export interface StartedReply {
   requestId: string

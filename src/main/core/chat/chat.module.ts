@@ -6,6 +6,7 @@
 import * as m001 from './migrations/001-reply-details'
 import { ConversationsRepo } from '../conversations/conversations-repo'
 import { MessagesRepo } from '../conversations/messages-repo'
+import { DEFAULT_RETRY_POLICY } from '../kernel/mistral/retry-policy'
 import type { FeatureModule } from '../module'
 import { checkOptions } from './chat-options'
 import { ChatService } from './chat-service'
@@ -48,6 +49,7 @@ export const chatModule: FeatureModule = {
       transaction,
       secrets,
       timing: { ...DEFAULT_TIMING, ...kernel.options.timing },
+      retry: { ...DEFAULT_RETRY_POLICY, ...kernel.options.retry },
     })
     const titles = new TitleService({ client, conversations, messages, usage, clock, logger, secrets })
     const chat = new ChatService({

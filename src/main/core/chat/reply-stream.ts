@@ -11,6 +11,7 @@ import { AppErrorException, appError, type AppError } from '../../../shared/erro
 import type { ConversationsRepo } from '../conversations/conversations-repo'
 import type { FinalState, MessagesRepo } from '../conversations/messages-repo'
 import { STREAM_CUT_MESSAGE, toAppError } from '../kernel/mistral/errors'
+import { retryDelayMs, type RetryPolicy } from '../kernel/mistral/retry-policy'
 import type { ChatExtras, ChatTurn, MistralClient } from '../kernel/mistral/mistral-client'
 import type { Clock, Logger } from '../ports'
 import { usageFromApi, type UsageRecorder } from '../kernel/usage/usage-recorder'
@@ -40,6 +41,8 @@ export interface ReplyStreamDeps {
   transaction<T>(fn: () => T): T
   secrets(): readonly string[]
   timing: StreamTiming
+  /** Automatic retries before anything arrived (kernel/mistral/retry-policy.ts). */
+  retry: RetryPolicy
 }
 
 export interface ReplyTarget {
@@ -89,6 +92,8 @@ export class ReplyStream {
   private readonly stripper: PrefixStripper
   private text: string
   private ended = false
+  /** Ends a retry wait early (set while pausing). */
+  private wake: (() => void) | null = null
   readonly target: ReplyTarget
 
   constructor(
@@ -113,40 +118,82 @@ export class ReplyStream {
     )
   }
 
-  /** Never rejects with an API error: every failure ends the reply with status `error`. */
+  /**
+   * Never rejects with an API error: every failure ends the reply with status `error`.
+   * A failure before anything arrived (429, 5xx, a lost connection) is retried in place
+   * by the shared retry policy, announced on chat.parts as `retrying`: same row, and
+   * usage is recorded once, when the reply completes. Once text has arrived a retry
+   * would duplicate it, so the error goes to the user instead.
+   */
   async run(): Promise<void> {
+    for (let retry = 1; ; retry++) {
+      try {
+        await this.attempt()
+        return
+      } catch (err) {
+        if (this.ended) return
+        const reason: unknown = this.controller.signal.reason
+        const error = reason instanceof AppErrorException ? reason.appError : toAppError(err, this.deps.secrets())
+        const delayMs = this.received() || this.controller.signal.aborted ? null : retryDelayMs(error, retry, this.deps.retry)
+        if (delayMs === null) {
+          this.fail(error)
+          return
+        }
+        const { requestId, conversationId, messageId } = this.target
+        this.deps.logger.warn('Retrying a reply', { code: error.code, status: error.status, requestId, retry, delayMs })
+        this.options.emitParts({ type: 'retrying', requestId, conversationId, messageId, retry, delayMs, error })
+        await this.pause(delayMs)
+        if (this.ended) return
+      }
+    }
+  }
+
+  private async attempt(): Promise<void> {
     const { model } = this.target
     const { apiKey, request } = this.options
     let finishReason: string | null = null
     let usage: UsageInfo | null = null
-    try {
+    this.armIdleTimer()
+    const events = await this.deps.client.streamChat(
+      apiKey,
+      { model, messages: request.messages, params: request.params, ...(request.extras ? { extras: request.extras } : {}) },
+      this.controller.signal,
+    )
+    for await (const event of events) {
+      if (this.ended) break
       this.armIdleTimer()
-      const events = await this.deps.client.streamChat(
-        apiKey,
-        { model, messages: request.messages, params: request.params, ...(request.extras ? { extras: request.extras } : {}) },
-        this.controller.signal,
-      )
-      for await (const event of events) {
-        if (this.ended) break
-        this.armIdleTimer()
-        usage = event.data.usage ?? usage
-        // We never ask for n > 1, so the first choice is the reply.
-        const choice = event.data.choices[0]
-        if (!choice) continue
-        this.take(choice.delta.content)
-        if (choice.delta.toolCalls) this.takeToolCalls(choice.delta.toolCalls)
-        finishReason = choice.finishReason ?? finishReason
-      }
-      if (this.ended) return
-      // A body that just ends without a finish_reason is a cut connection, not a reply.
-      if (finishReason === null) throw new AppErrorException(appError('network', STREAM_CUT_MESSAGE, { retryable: true }))
-      this.append(this.stripper.flush())
-      this.complete(finishReason, usage)
-    } catch (err) {
-      if (this.ended) return
-      const reason: unknown = this.controller.signal.reason
-      this.fail(reason instanceof AppErrorException ? reason.appError : toAppError(err, this.deps.secrets()))
+      usage = event.data.usage ?? usage
+      // We never ask for n > 1, so the first choice is the reply.
+      const choice = event.data.choices[0]
+      if (!choice) continue
+      this.take(choice.delta.content)
+      if (choice.delta.toolCalls) this.takeToolCalls(choice.delta.toolCalls)
+      finishReason = choice.finishReason ?? finishReason
     }
+    if (this.ended) return
+    // A body that just ends without a finish_reason is a cut connection, not a reply.
+    if (finishReason === null) throw new AppErrorException(appError('network', STREAM_CUT_MESSAGE, { retryable: true }))
+    this.append(this.stripper.flush())
+    this.complete(finishReason, usage)
+  }
+
+  /** Anything of the reply arrived (so retrying would repeat it). */
+  private received(): boolean {
+    const before = this.options.request.continueFrom?.length ?? 0
+    return this.text.length > before || this.thinking.length > 0 || this.parts.length > 0 || this.toolCalls.length > 0
+  }
+
+  /** Waits before a retry; Stop (or shutdown) ends the wait at once. */
+  private pause(ms: number): Promise<void> {
+    if (this.idleTimer) clearTimeout(this.idleTimer)
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms)
+      function done() {
+        clearTimeout(timer)
+        resolve()
+      }
+      this.wake = done
+    })
   }
 
   /** Answer text to the row and `delta`s; thinking and other chunks kept beside it. */
@@ -231,6 +278,7 @@ export class ReplyStream {
     if (this.ended) return false
     this.ended = true
     if (this.idleTimer) clearTimeout(this.idleTimer)
+    this.wake?.()
     this.writer.dispose()
     // Deltas first, then the final row, then the terminal event: a renderer that
     // re-reads the conversation on `done` sees the finished text.

@@ -39,7 +39,7 @@ export class CoreHarness {
     private readonly cleanupDir: () => void,
     private readonly options: HarnessOptions,
   ) {
-    this.core = createCore(this.ports(), options.core)
+    this.core = createCore(this.ports(), this.coreOptions())
   }
 
   static async start(options: HarnessOptions = {}): Promise<CoreHarness> {
@@ -60,6 +60,11 @@ export class CoreHarness {
       ...(this.options.openExternal ? { openExternal: this.options.openExternal } : {}),
       logger: this.logger,
     }
+  }
+
+  /** No automatic retries unless a test asks: most tests assert on the first failure. */
+  private coreOptions(): CoreOptions {
+    return { ...this.options.core, retry: { maxRetries: 0, ...this.options.core?.retry } }
   }
 
   call<C extends ChannelName>(name: C, input: Input<C>, ctx: RecordingContext = this.ctx): Promise<Result<Output<C>>> {
@@ -90,7 +95,7 @@ export class CoreHarness {
   /** Simulates an app restart on the same data dir and settings. */
   restart(): void {
     this.core.close()
-    this.core = createCore(this.ports(), this.options.core)
+    this.core = createCore(this.ports(), this.coreOptions())
   }
 
   async stop(): Promise<void> {

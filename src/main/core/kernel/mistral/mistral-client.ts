@@ -47,11 +47,27 @@ export class MistralClient {
   private readonly sdks = new Map<string, Mistral>()
   private readonly models = new Map<string, ModelSummary[]>()
 
-  constructor(private readonly options: MistralClientOptions) {}
+  constructor(private readonly options: MistralClientOptions) {
+    this.currentURL = options.serverURL
+  }
+
+  private currentURL: string
 
   /** The base URL every call goes to (the API, a region, a proxy or the simulator). */
   get serverURL(): string {
-    return this.options.serverURL
+    return this.currentURL
+  }
+
+  /**
+   * Points every later call at another server (Settings: region or custom URL). SDK
+   * instances and model lists belong to a server, so they are dropped; calls already
+   * running finish where they started.
+   */
+  setServerURL(url: string): void {
+    if (url === this.currentURL) return
+    this.currentURL = url
+    this.sdks.clear()
+    this.models.clear()
   }
 
   /**
@@ -67,7 +83,7 @@ export class MistralClient {
     if (!sdk) {
       // No retryConfig: SDK retries are off by default and stay off, so a 429 or 5xx
       // reaches the user at once, with a Retry button, instead of a silent wait.
-      sdk = new Mistral({ apiKey, serverURL: this.options.serverURL })
+      sdk = new Mistral({ apiKey, serverURL: this.currentURL })
       this.sdks.set(apiKey, sdk)
     }
     return sdk

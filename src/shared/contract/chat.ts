@@ -74,6 +74,11 @@ export const channels = {
   'chat.getOptions': channel(z.object({ conversationId: id }).strict(), returns<ChatOptions>()),
   'chat.setOptions': channel(z.object({ conversationId: id, options: chatOptionsSchema }).strict(), returns<ChatOptions>()),
   /**
+   * Whether a JSON schema compiles (ajv, in main: the renderer's CSP forbids the code
+   * generation ajv uses). For validating the schema editors as the user types.
+   */
+  'chat.checkSchema': channel(z.object({ schema: jsonSchemaObject }).strict(), returns<{ problem: string | null }>()),
+  /**
    * Answers every tool call of a reply (exactly one result per call id) and streams the
    * model's next reply, unless the conversation's round limit is reached.
    */

@@ -31,11 +31,18 @@ export function checkOptions(options: ChatOptions): ChatOptions {
 }
 
 function compiles(ajv: Ajv, schema: Record<string, unknown>, what: string): void {
-  if (schema.type !== undefined && schema.type !== 'object') invalid(`${what} must be a JSON schema of type "object".`)
+  const problem = schemaProblem(schema, ajv)
+  if (problem) invalid(`${what} ${problem}`)
+}
+
+/** Why a tool or response schema is unusable ("is not a valid JSON schema: …"), or null. */
+export function schemaProblem(schema: Record<string, unknown>, ajv = new Ajv({ strict: false })): string | null {
+  if (schema.type !== undefined && schema.type !== 'object') return 'must be a JSON schema of type "object".'
   try {
     ajv.compile(schema)
+    return null
   } catch (err) {
-    invalid(`${what} is not a valid JSON schema: ${(err as Error).message}`)
+    return `is not a valid JSON schema: ${(err as Error).message}`
   }
 }
 

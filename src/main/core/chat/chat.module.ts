@@ -8,7 +8,7 @@ import { ConversationsRepo } from '../conversations/conversations-repo'
 import { MessagesRepo } from '../conversations/messages-repo'
 import { DEFAULT_RETRY_POLICY } from '../kernel/mistral/retry-policy'
 import type { FeatureModule } from '../module'
-import { checkOptions } from './chat-options'
+import { checkOptions, schemaProblem } from './chat-options'
 import { ChatService } from './chat-service'
 import { ReplyDetailsRepo } from './reply-details-repo'
 import { detailsOf, requireConversation } from './reply-details'
@@ -74,6 +74,7 @@ export const chatModule: FeatureModule = {
         'chat.stop': ({ requestId }) => ({ stopped: live.stop(requestId) }),
         'chat.submitToolResults': (input, ctx) => chat.submitToolResults(input, ctx),
         'chat.details': ({ conversationId }) => detailsOf(details, messages, conversationId),
+        'chat.checkSchema': ({ schema }) => ({ problem: schemaProblem(schema) }),
         'chat.getOptions': ({ conversationId }) => details.options(requireConversation(conversations, conversationId)),
         'chat.setOptions': ({ conversationId, options }) => {
           details.setOptions(requireConversation(conversations, conversationId), checkOptions(options))

@@ -10,6 +10,7 @@ import { ChatPane } from './ChatPane'
 import { CONVERSATION_PATTERN, NEW_CHAT_PATH } from './chat-paths'
 import { enterConversationRoute, enterNewChatRoute } from './chat-address'
 import { failActiveStreams, selectOpenStream, stopStream, useChatStore } from './chat-store'
+import { loadOptions } from './chat-options/chat-options-store'
 import { connectExtras, loadExtras } from './reply-extras/extras-store'
 import { connectChatStream } from './stream-wiring'
 
@@ -36,7 +37,9 @@ export const chatFeature: Feature = {
     connectExtras()
     // Thinking, citations and tool calls are stored beside the messages: load them with each conversation.
     useChatStore.subscribe((s, prev) => {
-      if (s.openId !== prev.openId) void loadExtras(s.openId)
+      if (s.openId === prev.openId) return
+      void loadExtras(s.openId)
+      void loadOptions(s.openId)
     })
     // The host is gone: no stream will finish.
     onConnectionLost(failActiveStreams)

@@ -9,6 +9,7 @@ import type { AppError } from '../../../../shared/errors'
 import { call, toAppError } from '../../api'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { loadModels } from '../models/models-store'
+import './server.css'
 
 const CHOICES: readonly { region: ServerRegion; label: string }[] = [
   { region: 'default', label: 'Default' },
@@ -54,10 +55,10 @@ export function ServerSection() {
   return (
     <section className="settings__section" aria-labelledby={`${ids}-title`}>
       <h2 id={`${ids}-title`}>API server</h2>
-      <fieldset>
+      <fieldset className="server-settings__choices">
         <legend>Where requests go</legend>
         {CHOICES.map(({ region: r, label }) => (
-          <label key={r} className="settings__choice">
+          <label key={r} className="server-settings__choice">
             <input type="radio" name={`${ids}-region`} value={r} checked={region === r} onChange={() => setRegion(r)} />
             {label}
             {urlOf(r) ? <span className="muted"> ({urlOf(r)})</span> : null}
@@ -65,10 +66,10 @@ export function ServerSection() {
         ))}
       </fieldset>
       {region === 'custom' ? (
-        <>
+        <div className="server-settings__url">
           <label htmlFor={`${ids}-url`}>Custom server URL</label>
           <input id={`${ids}-url`} type="url" value={customUrl} placeholder="https://proxy.example.com" onChange={(e) => setCustomUrl(e.target.value)} />
-        </>
+        </div>
       ) : null}
       <div>
         <button type="button" onClick={() => void save()}>

@@ -10,38 +10,53 @@ const trimToFit = z.boolean().optional()
 
 /** Mistral's rule for function names; anything else gets a 400. */
 export const TOOL_NAME = /^[a-zA-Z0-9_-]{1,64}$/
-const SCHEMA_CHARS = 100_000
-
-/** A JSON schema given as an object, bounded in size (it travels in every request). */
-const jsonSchemaObject = z
-  .record(z.string(), z.unknown())
-  .refine((s) => JSON.stringify(s).length <= SCHEMA_CHARS, `A schema may be at most ${SCHEMA_CHARS} characters of JSON.`)
+/**
+ * Schemas travel as JSON text, so the contract bounds their size like any string (the
+ * browser host derives its frame limit from these bounds; see web/frame-limit.ts); main
+ * receives the parsed object.
+ */
+export const SCHEMA_CHARS = 6_000
+export const jsonSchemaText = z
+  .string()
+  .max(SCHEMA_CHARS, `A schema may be at most ${SCHEMA_CHARS} characters of JSON.`)
+  .transform((text, ctx): Record<string, unknown> => {
+    try {
+      const value: unknown = JSON.parse(text)
+      if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>
+    } catch {
+      // reported below
+    }
+    ctx.addIssue({ code: 'custom', message: 'A schema must be a JSON object.' })
+    return z.NEVER
+  })
+const toolName = z.string().max(64).regex(TOOL_NAME, 'Use 1 to 64 letters, digits, underscores or dashes.')
 
 export const toolDefinitionSchema = z
   .object({
-    name: z.string().regex(TOOL_NAME, 'Use 1 to 64 letters, digits, underscores or dashes.'),
-    description: z.string().max(2_000),
-    parameters: jsonSchemaObject,
+    name: toolName,
+    description: z.string().max(1_000),
+    parameters: jsonSchemaText,
   })
   .strict()
 
 export const chatOptionsSchema = z
   .object({
-    tools: z.array(toolDefinitionSchema).max(64),
-    toolChoice: z.union([z.enum(['auto', 'none', 'any', 'required']), z.object({ function: z.string().regex(TOOL_NAME) }).strict()]),
+    tools: z.array(toolDefinitionSchema).max(8),
+    toolChoice: z.union([z.enum(['auto', 'none', 'any', 'required']), z.object({ function: toolName }).strict()]),
     parallelToolCalls: z.boolean(),
     maxToolRounds: z.number().int().min(1).max(50),
-    responseFormat: z.discriminatedUnion('type', [
+    // A plain union (anyOf): the frame-limit bound is derived from anyOf, not oneOf.
+    responseFormat: z.union([
       z.object({ type: z.literal('text') }).strict(),
       z.object({ type: z.literal('json_object') }).strict(),
       z
-        .object({ type: z.literal('json_schema'), name: z.string().regex(TOOL_NAME), schema: jsonSchemaObject, strict: z.boolean() })
+        .object({ type: z.literal('json_schema'), name: toolName, schema: jsonSchemaText, strict: z.boolean() })
         .strict(),
     ]),
   })
   .strict()
 
-const toolResult = z.object({ callId: z.string().min(1).max(64), content: z.string().max(200_000) }).strict()
+const toolResult = z.object({ callId: z.string().min(1).max(64), content: z.string().max(20_000) }).strict()
 
 export const channels = {
   /** Starts a streamed reply. Without conversationId a new conversation is created. */
@@ -77,13 +92,13 @@ export const channels = {
    * Whether a JSON schema compiles (ajv, in main: the renderer's CSP forbids the code
    * generation ajv uses). For validating the schema editors as the user types.
    */
-  'chat.checkSchema': channel(z.object({ schema: jsonSchemaObject }).strict(), returns<{ problem: string | null }>()),
+  'chat.checkSchema': channel(z.object({ schema: jsonSchemaText }).strict(), returns<{ problem: string | null }>()),
   /**
    * Answers every tool call of a reply (exactly one result per call id) and streams the
    * model's next reply, unless the conversation's round limit is reached.
    */
   'chat.submitToolResults': channel(
-    z.object({ messageId: id, results: z.array(toolResult).min(1).max(64) }).strict(),
+    z.object({ messageId: id, results: z.array(toolResult).min(1).max(16) }).strict(),
     returns<StartedReply>(),
   ),
 }
@@ -91,4 +106,14 @@ export const channels = {
 export const events = {
   'chat.stream': returns<ChatStreamEvent>(),
   'chat.parts': returns<ChatPartEvent>(),
+}
+
+/** ChatOptions as the channels take them: schemas as JSON text. */
+export function optionsInput(options: ChatOptions): z.input<typeof chatOptionsSchema> {
+  const format = options.responseFormat
+  return {
+    ...options,
+    tools: options.tools.map((t) => ({ ...t, parameters: JSON.stringify(t.parameters) })),
+    responseFormat: format.type === 'json_schema' ? { ...format, schema: JSON.stringify(format.schema) } : format,
+  }
 }

@@ -1,6 +1,7 @@
 /** Structured output through the core: response_format on the wire, and the reply checked against the schema. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DEFAULT_CHAT_OPTIONS, type ChatOptions } from '../../../shared/domain'
+import { optionsInput } from '../../../shared/contract/chat'
 import { CoreHarness } from '../testing/core-harness'
 import { checkStructured } from './structured-check'
 
@@ -21,7 +22,7 @@ beforeEach(async () => {
 afterEach(() => h.stop())
 
 async function ask(content: string) {
-  const started = await h.ok('chat.send', { model: MODEL, content, options })
+  const started = await h.ok('chat.send', { model: MODEL, content, options: optionsInput(options) })
   await h.ctx.finished(started.requestId)
   return (await h.ok('chat.details', { conversationId: started.conversationId }))[started.assistantMessageId]?.structured
 }

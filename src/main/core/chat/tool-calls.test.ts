@@ -1,6 +1,7 @@
 /** Function calling through the core: options, exact ids, manual results, the round cap, citations. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DEFAULT_CHAT_OPTIONS, type ChatOptions } from '../../../shared/domain'
+import { optionsInput } from '../../../shared/contract/chat'
 import { CoreHarness } from '../testing/core-harness'
 
 let h: CoreHarness
@@ -21,7 +22,7 @@ const search = { name: 'search', description: 'Web search', parameters: { type: 
 const withTools = (extra: Partial<ChatOptions> = {}): ChatOptions => ({ ...DEFAULT_CHAT_OPTIONS, tools: [weather, search], ...extra })
 
 async function toolCallReply(content: string, options: ChatOptions = withTools()) {
-  const started = await h.ok('chat.send', { model: MODEL, content, options })
+  const started = await h.ok('chat.send', { model: MODEL, content, options: optionsInput(options) })
   const done = await h.ctx.finished(started.requestId)
   if (done.type !== 'done') throw new Error(`expected done, got ${done.type}`)
   return { started, done }
@@ -91,7 +92,7 @@ describe('tool calls', () => {
 
   it('options are checked when saved: duplicate names, bad schemas, a choice naming no tool', async () => {
     const { started } = await toolCallReply('Hello', DEFAULT_CHAT_OPTIONS)
-    const set = (options: ChatOptions) => h.call('chat.setOptions', { conversationId: started.conversationId, options })
+    const set = (options: ChatOptions) => h.call('chat.setOptions', { conversationId: started.conversationId, options: optionsInput(options) })
     const dup = await set(withTools({ tools: [weather, weather] }))
     expect(!dup.ok && dup.error.message).toMatch(/Two tools are named "get_weather"/)
     const bad = await set(withTools({ tools: [{ ...weather, parameters: { type: 'object', properties: { a: { type: 'strng' } } } }] }))
@@ -100,10 +101,10 @@ describe('tool calls', () => {
     expect(!named.ok && named.error.message).toMatch(/names "nope"/)
     const badName = await h.call('chat.setOptions', {
       conversationId: started.conversationId,
-      options: withTools({ tools: [{ ...weather, name: 'bad name!' }] }),
+      options: optionsInput(withTools({ tools: [{ ...weather, name: 'bad name!' }] })),
     })
     expect(badName).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
-    expect(await h.ok('chat.setOptions', { conversationId: started.conversationId, options: withTools() })).toEqual(withTools())
+    expect(await h.ok('chat.setOptions', { conversationId: started.conversationId, options: optionsInput(withTools()) })).toEqual(withTools())
     expect(await h.ok('chat.getOptions', { conversationId: started.conversationId })).toEqual(withTools())
   })
 })

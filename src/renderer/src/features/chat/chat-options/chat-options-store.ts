@@ -6,6 +6,7 @@
 import { create } from 'zustand'
 import { DEFAULT_CHAT_OPTIONS, type ChatOptions } from '../../../../../shared/domain'
 import type { AppError } from '../../../../../shared/errors'
+import { optionsInput } from '../../../../../shared/contract/chat'
 import { call, toAppError } from '../../../api'
 
 interface OptionsState {
@@ -48,7 +49,7 @@ export async function saveOptions(options: ChatOptions): Promise<boolean> {
     return true
   }
   try {
-    set({ options: await call('chat.setOptions', { conversationId, options }), saved: true })
+    set({ options: await call('chat.setOptions', { conversationId, options: optionsInput(options) }), saved: true })
     return true
   } catch (err) {
     set({ error: toAppError(err) })
@@ -57,9 +58,9 @@ export async function saveOptions(options: ChatOptions): Promise<boolean> {
 }
 
 /** What a new chat's first message carries (nothing when left at the defaults). */
-export function draftOptions(): { options: ChatOptions } | Record<string, never> {
+export function draftOptions(): { options: ReturnType<typeof optionsInput> } | Record<string, never> {
   const { conversationId, options } = get()
-  return conversationId === null && options !== DEFAULT_CHAT_OPTIONS ? { options } : {}
+  return conversationId === null && options !== DEFAULT_CHAT_OPTIONS ? { options: optionsInput(options) } : {}
 }
 
 /** The first send created the conversation: its draft options are now its saved ones. */

@@ -25,7 +25,7 @@ export function useSchemaProblems(texts: readonly string[]): (string | null)[] {
     let current = true
     const timer = setTimeout(() => {
       for (const text of pending) {
-        call('chat.checkSchema', { schema: JSON.parse(text) as Record<string, unknown> }).then(
+        call('chat.checkSchema', { schema: text }).then(
           ({ problem }) => current && setChecked((c) => ({ ...c, [text]: problem ? `The schema ${problem}` : null })),
           () => undefined,
         )

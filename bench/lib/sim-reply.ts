@@ -1,5 +1,5 @@
 /** What the simulator answered to a request: its reply is a pure function of the request body. */
-import { planReply } from '../../e2e/mistral-sim/routes/chat-completions/reply'
+import { planReply } from '../../e2e/mistral-sim/routes/chat-completions/reply-plan'
 import { contentText } from '../../e2e/mistral-sim/routes/chat-completions/reply-text'
 import type { ChatRequest } from '../../e2e/mistral-sim/routes/chat-completions/rules'
 import type { Simulator } from '../../e2e/mistral-sim/server'
@@ -27,7 +27,7 @@ export function simulatorReply(sim: Simulator, marker: string): string {
     )
   if (!request) throw new Error(`the simulator got no chat request containing "${marker}"`)
   // Only the directive in the message sets the size here, so the default settings are irrelevant.
-  return planReply(request.body as ChatRequest, { tokensPerSecond: 0, replyTokens: 40 }).tokens.join('')
+  return planReply(request.body as ChatRequest, { tokensPerSecond: 0, replyTokens: 40, replyStyle: 'echo' }).tokens.join('')
 }
 
 export const normalize = (text: string): string => text.replace(/\s+/g, ' ').trim()

@@ -7,6 +7,8 @@ export interface SimConfig {
   tokensPerSecond: number
   /** Completion tokens of a chat reply unless the message says otherwise. */
   replyTokens: number
+  /** Default replies: realistic answers (the demo), or echo-and-filler that older tests match on. */
+  replyStyle: 'assistant' | 'echo'
 }
 
 export const DEFAULT_REPLY_TOKENS = 40
@@ -23,6 +25,10 @@ export function configFrom(value: unknown, current: SimConfig): SimConfig | stri
   if (c.replyTokens !== undefined) {
     if (!isCount(c.replyTokens)) return 'replyTokens must be a number >= 0'
     next.replyTokens = Math.floor(c.replyTokens as number)
+  }
+  if (c.replyStyle !== undefined) {
+    if (c.replyStyle !== 'assistant' && c.replyStyle !== 'echo') return 'replyStyle must be "assistant" or "echo"'
+    next.replyStyle = c.replyStyle
   }
   return next
 }

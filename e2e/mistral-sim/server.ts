@@ -19,6 +19,8 @@ export interface SimOptions {
   key?: string
   /** Default streaming rate; 0 (the default) streams as fast as possible. */
   tokensPerSecond?: number
+  /** 'assistant' (default): realistic replies; 'echo': "Echo: <prompt> <filler>", which older tests match on. */
+  replyStyle?: SimConfig['replyStyle']
 }
 
 export const DEFAULT_SIM_KEY = 'sim-key-0123456789abcdef'
@@ -53,7 +55,7 @@ export async function startSimulator(opts: SimOptions = {}): Promise<Simulator> 
   const router = createRouter(ROUTES)
 
   const key = opts.key ?? DEFAULT_SIM_KEY
-  const initial: SimConfig = { tokensPerSecond: opts.tokensPerSecond ?? 0, replyTokens: DEFAULT_REPLY_TOKENS }
+  const initial: SimConfig = { tokensPerSecond: opts.tokensPerSecond ?? 0, replyTokens: DEFAULT_REPLY_TOKENS, replyStyle: opts.replyStyle ?? 'assistant' }
   let settings: SimConfig = { ...initial }
   const faults = new FaultQueue()
   const requests: RecordedRequest[] = []

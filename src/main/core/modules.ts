@@ -12,6 +12,7 @@ import type { FeatureModule } from './module'
 import { modelsModule } from './models/models.module'
 import { presetsModule } from './presets/presets.module'
 import { usageModule } from './usage/usage.module'
+import { serverModule } from './server/server.module'
 
 export const modules: readonly FeatureModule[] = [
   keysModule,
@@ -21,4 +22,5 @@ export const modules: readonly FeatureModule[] = [
   linksModule,
   chatModule,
   usageModule,
+  serverModule,
 ]

@@ -16,3 +16,8 @@ export function appSchema(modules: readonly FeatureModule[] = allModules): Modul
 export function openAppDatabase(dataDir: string, options: Omit<OpenDatabaseOptions, 'schema'> = {}): Db {
   return openDatabase(dataDir, { ...options, schema: appSchema() })
 }
+
+/** The newest version of every module's schema: what a fully migrated database records. */
+export function latestVersions(): Map<string, number> {
+  return new Map(appSchema().map((s) => [s.module, Math.max(0, ...s.migrations.map((m) => m.version))]))
+}

@@ -15,6 +15,7 @@ import * as links from './links'
 import * as models from './models'
 import * as presets from './presets'
 import * as usage from './usage'
+import * as server from './server'
 
 const slices = [
   keys,
@@ -24,6 +25,7 @@ const slices = [
   links,
   chat,
   usage,
+  server,
 ] as const
 
 export const { channels, events } = mergeSlices(slices)

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest'
 import { createSpecValidator } from '../../spec-validator'
 import { chatBody, MODEL, RATELIMIT_HEADERS, sdkError, spec, sseData, useSimulator } from '../../testing/conformance-kit'
 
-const t = useSimulator()
+// The echo style: these tests compare replies with the prompt they echo.
+const t = useSimulator({ replyStyle: 'echo' })
 
 describe('POST /v1/chat/completions', () => {
   it('complete: passes the SDK and the spec (with the documented `data` quirk)', async () => {

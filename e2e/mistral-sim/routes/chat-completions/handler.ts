@@ -1,7 +1,8 @@
 // POST /v1/chat/completions: validate, plan the reply, then send it whole or as a stream.
 import { sendJson } from '../../http'
 import type { Route } from '../route'
-import { planReply, sendCompletion, streamCompletion } from './reply'
+import { sendCompletion, streamCompletion } from './reply'
+import { planReply } from './reply-plan'
 import { CHAT_OPERATION, checkChatRequest } from './rules'
 
 export const chatCompletions: Route = {

@@ -1,12 +1,14 @@
 // Deterministic reply text: it depends only on the request, so tests can
 // compare a streamed reply with a non-streamed one, and runs are repeatable.
 
-/** `[sim tokens=N rate=R reply=B64]` in the last user message; every attribute may be left out. */
+/** `[sim tokens=N rate=R reply=B64 chunk=TYPE]` in the last user message; every attribute may be left out. */
 export interface Directive {
   tokens?: number
   rate?: number
   /** The exact reply text (UTF-8, base64 in the directive), e.g. markdown a renderer test needs. */
   reply?: string
+  /** `chunk=TYPE`: one content chunk of a type the spec does not know, to test clients' tolerance. */
+  chunk?: string
 }
 
 const DIRECTIVE = /\[sim((?:\s+[a-z]+=[A-Za-z0-9.+/_=-]+)*)\s*\]/gi
@@ -18,6 +20,10 @@ export function parseDirective(text: string): Directive {
       const key = rawKey?.toLowerCase()
       if (key === 'reply') {
         out.reply = Buffer.from(value, 'base64').toString('utf8')
+        continue
+      }
+      if (key === 'chunk') {
+        out.chunk = value
         continue
       }
       const n = Number(value)

@@ -1,52 +1,9 @@
 // POST /v1/chat/completions: the JSON reply and the data-only SSE stream.
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http'
-import type { SimConfig } from '../../config'
 import type { StreamFault } from '../../faults'
 import { hexId, sendJson, sleep, write } from '../../http'
-import { contentText, estimateTokens, parseDirective, replyTokens } from './reply-text'
+import type { ReplyPlan, Usage } from './reply-plan'
 import type { ChatRequest } from './rules'
-
-export interface Usage {
-  prompt_tokens: number
-  completion_tokens: number
-  total_tokens: number
-}
-
-export interface ReplyPlan {
-  tokens: string[]
-  finishReason: 'stop' | 'length'
-  usage: Usage
-  /** Tokens per second; 0 means as fast as possible. */
-  rate: number
-}
-
-export function planReply(request: ChatRequest, settings: SimConfig): ReplyPlan {
-  const { messages } = request
-  const lastUser = [...messages].reverse().find((m) => m.role === 'user')
-  const lastUserText = contentText(lastUser?.content)
-  const directive = parseDirective(lastUserText)
-  const cap = typeof request.max_tokens === 'number' ? request.max_tokens : Infinity
-  const last = messages[messages.length - 1]
-  const prefix = last?.role === 'assistant' && last.prefix === true ? contentText(last.content) : undefined
-
-  // Seeded by the conversation (and random_seed) only, so streaming and non-streaming agree.
-  const seed = JSON.stringify([request.random_seed ?? null, messages.map((m) => [m.role, contentText(m.content)])])
-  const planned = replyTokens({
-    lastUserText,
-    seed,
-    tokens: directive.tokens ?? settings.replyTokens,
-    prefix,
-    reply: directive.reply,
-  })
-  const tokens = planned.slice(0, cap)
-  const promptTokens = Math.max(1, estimateTokens(messages.map((m) => contentText(m.content)).join('')))
-  return {
-    tokens,
-    finishReason: cap < planned.length ? 'length' : 'stop',
-    usage: { prompt_tokens: promptTokens, completion_tokens: tokens.length, total_tokens: promptTokens + tokens.length },
-    rate: directive.rate ?? settings.tokensPerSecond,
-  }
-}
 
 export async function sendCompletion(
   res: ServerResponse,
@@ -71,7 +28,12 @@ export async function sendCompletion(
       choices: [
         {
           index: 0,
-          message: { role: 'assistant', content: plan.tokens.join(''), tool_calls: null, prefix: false },
+          message: {
+            role: 'assistant',
+            content: messageContent(plan),
+            tool_calls: plan.toolCalls.length > 0 ? plan.toolCalls : null,
+            prefix: false,
+          },
           finish_reason: plan.finishReason,
         },
       ],
@@ -105,10 +67,10 @@ export async function streamCompletion(
     // `usage` is left out, not null, on all but the last chunk: the SDK rejects `usage: null`.
     `data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta, finish_reason: finishReason }], ...(usage ? { usage } : {}) })}\n\n`
 
-  // One event per token; the last token carries finish_reason and usage.
-  const tokens = plan.tokens.length > 0 ? plan.tokens : ['']
-  const events = tokens.map((content, i) =>
-    i === tokens.length - 1 ? event({ content }, plan.finishReason, plan.usage) : event({ content }, null),
+  // One event per token; the last one carries finish_reason and usage.
+  const deltas = streamDeltas(plan)
+  const events = deltas.map((delta, i) =>
+    i === deltas.length - 1 ? event(delta, plan.finishReason, plan.usage) : event(delta, null),
   )
   const limit = fault?.kind === 'cut' ? Math.min(fault.afterChunks, events.length) : events.length
 
@@ -138,6 +100,56 @@ export async function streamCompletion(
     return
   }
   res.end('data: [DONE]\n\n')
+}
+
+/**
+ * A plain string when the reply is only text (what non-reasoning models send);
+ * otherwise the chunk array: thinking first, then text split around references.
+ */
+function messageContent(plan: ReplyPlan): string | object[] {
+  const text = plan.tokens.join('')
+  if (plan.thinking.length === 0 && plan.references.size === 0 && !plan.unknownChunk) {
+    return plan.toolCalls.length > 0 ? '' : text
+  }
+  const chunks: object[] = []
+  if (plan.thinking.length > 0) chunks.push(thinkingChunk(plan.thinking.join('')))
+  if (plan.unknownChunk) chunks.push(unknownChunk(plan.unknownChunk))
+  let run = ''
+  plan.tokens.forEach((token, i) => {
+    run += token
+    const ids = plan.references.get(i)
+    if (!ids) return
+    chunks.push({ type: 'text', text: run }, { type: 'reference', reference_ids: ids })
+    run = ''
+  })
+  if (run) chunks.push({ type: 'text', text: run })
+  return chunks
+}
+
+/**
+ * The deltas after the role delta. Thinking tokens go as `thinking` chunks and
+ * answer tokens as strings (observed for Magistral); a reference chunk follows the
+ * token it cites; tool calls come whole in one chunk (observed), with empty content.
+ */
+function streamDeltas(plan: ReplyPlan): object[] {
+  const deltas: object[] = plan.thinking.map((t) => ({ content: [thinkingChunk(t)] }))
+  if (plan.unknownChunk) deltas.push({ content: [unknownChunk(plan.unknownChunk)] })
+  plan.tokens.forEach((content, i) => {
+    deltas.push({ content })
+    const ids = plan.references.get(i)
+    if (ids) deltas.push({ content: [{ type: 'reference', reference_ids: ids }] })
+  })
+  if (plan.toolCalls.length > 0) deltas.push({ content: '', tool_calls: plan.toolCalls })
+  return deltas.length > 0 ? deltas : [{ content: '' }]
+}
+
+function thinkingChunk(text: string): object {
+  return { type: 'thinking', thinking: [{ type: 'text', text }] }
+}
+
+/** Deliberately outside the spec: only sent on `[sim chunk=TYPE]`, so clients can prove they survive new chunk types. */
+function unknownChunk(type: string): object {
+  return { type, note: 'a chunk type this client does not know' }
 }
 
 function abortOnClose(res: ServerResponse): AbortSignal {

@@ -15,6 +15,7 @@ export interface ChatMessage {
   prefix?: unknown
   tool_calls?: unknown
   tool_call_id?: unknown
+  name?: unknown
 }
 
 export interface ChatRequest {

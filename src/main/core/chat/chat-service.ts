@@ -14,7 +14,9 @@ import type { CallContext } from '../dispatch'
 import type { ChatTurn, MistralClient } from '../kernel/mistral/mistral-client'
 import type { Clock } from '../ports'
 import { DEFAULT_REPLY_BUDGET, fitToContext } from './context-window'
-import { endsWithUser, requestTurns, titleFrom } from './request-turns'
+import { checkOptions, extrasFor, structuredFormat } from './chat-options'
+import type { ReplyDetailsRepo } from './reply-details-repo'
+import { endsWithUser, requestTurns, titleFrom, type ToolCallsOf } from './request-turns'
 import type { ReplyRequest } from './reply-stream'
 import type { LiveRequests } from '../kernel/streams/live-requests'
 import type { ReplyStarter } from './reply-starter'
@@ -26,6 +28,7 @@ export interface ChatServiceDeps {
   client: MistralClient
   messages: MessagesRepo
   conversations: ConversationsRepo
+  details: ReplyDetailsRepo
   /** Refuses a second reply in a conversation that is still streaming. */
   live: LiveRequests
   replies: ReplyStarter
@@ -59,13 +62,17 @@ interface Begin {
   userMessageId: string | null
   /** Name the conversation once this reply completes (its first one). */
   titleAfter: boolean
+  /** The tool round limit is reached: send tool_choice "none" so the model answers in text. */
+  forceAnswer?: boolean
 }
 
 export class ChatService {
   private readonly turns: TurnWriter
+  private readonly callsOf: ToolCallsOf
 
   constructor(private readonly deps: ChatServiceDeps) {
     this.turns = new TurnWriter(deps)
+    this.callsOf = (id) => deps.details.toolCalls(id)
   }
 
   send(input: ParsedInput<'chat.send'>, ctx: CallContext): StartedReply {
@@ -78,12 +85,13 @@ export class ChatService {
     const parent = existing?.tree.resolveLeaf(existing.conversation.leafId) ?? null
     const path = existing?.tree.pathTo(parent?.id ?? null) ?? []
     const messages = this.fit(
-      [...requestTurns(settings.systemPrompt, path), { role: 'user', content: input.content }],
+      [...requestTurns(settings.systemPrompt, path, this.callsOf), { role: 'user', content: input.content }],
       apiKey,
       input.model,
       settings.params,
       input.trimToFit,
     )
+    if (!existing && input.options) checkOptions(input.options)
     const conversationId = existing?.conversation.id ?? randomUUID()
     const { systemPrompt, params } = settings
     const title = titleFrom(input.content)
@@ -95,6 +103,7 @@ export class ChatService {
       model: input.model,
       ...(existing ? {} : { newConversation }),
     })
+    if (!existing && input.options) this.deps.details.setOptions(conversationId, input.options)
     return this.begin(ctx, {
       conversationId,
       messageId: reply.id,
@@ -115,7 +124,7 @@ export class ChatService {
     this.deps.live.refuseIfStreaming(conversation.id)
     const model = conversation.model
     const messages = this.fit(
-      [...requestTurns(conversation.systemPrompt, tree.pathTo(message.parentId)), { role: 'user', content: input.content }],
+      [...requestTurns(conversation.systemPrompt, tree.pathTo(message.parentId), this.callsOf), { role: 'user', content: input.content }],
       apiKey,
       model,
       conversation.params,
@@ -146,7 +155,7 @@ export class ChatService {
     const { conversation, tree } = this.load(message.conversationId)
     this.deps.live.refuseIfStreaming(conversation.id)
     const model = input.model ?? message.model ?? conversation.model
-    const messages = this.answerable(requestTurns(conversation.systemPrompt, tree.pathTo(message.parentId)))
+    const messages = this.answerable(requestTurns(conversation.systemPrompt, tree.pathTo(message.parentId), this.callsOf))
     const reply = this.turns.replyVersion(conversation.id, message.parentId, model)
     const request = { messages, params: conversation.params }
     return this.begin(ctx, { ...this.replyOnly(conversation.id, reply.id, model, apiKey, request), titleAfter: false })
@@ -162,8 +171,10 @@ export class ChatService {
     }
     const { conversation, tree } = this.load(message.conversationId)
     const model = message.model ?? conversation.model
-    const messages = this.answerable(requestTurns(conversation.systemPrompt, tree.pathTo(message.parentId)))
+    const messages = this.answerable(requestTurns(conversation.systemPrompt, tree.pathTo(message.parentId), this.callsOf))
     this.turns.reopen(message, 'restart', model, tree.latestLeafUnder(message.id)?.id ?? message.id)
+    // The failed attempt's thinking, citations and calls go with its text.
+    this.deps.details.clear(message.id)
     // A first reply that failed gets the title it missed once it succeeds.
     const titleAfter = conversation.titleSource === 'auto' && conversation.messageCount === 2
     const request = { messages, params: conversation.params }
@@ -185,12 +196,47 @@ export class ChatService {
     const { conversation, tree } = this.load(message.conversationId)
     const model = message.model ?? conversation.model
     const messages: ChatTurn[] = [
-      ...requestTurns(conversation.systemPrompt, tree.pathTo(message.parentId)),
+      ...requestTurns(conversation.systemPrompt, tree.pathTo(message.parentId), this.callsOf),
       { role: 'assistant', content: message.content, prefix: true },
     ]
     this.turns.reopen(message, 'resume', model, tree.latestLeafUnder(message.id)?.id ?? message.id)
     const request = { messages, params: conversation.params, continueFrom: message.content }
     return this.begin(ctx, { ...this.replyOnly(conversation.id, message.id, model, apiKey, request), titleAfter: false })
+  }
+
+  /**
+   * Answers every tool call of a reply, exactly one result per call id (Mistral rejects
+   * anything else), and streams the next reply under it. Past the conversation's round
+   * limit the next request forbids tools, so the loop always ends with an answer.
+   */
+  submitToolResults(input: ParsedInput<'chat.submitToolResults'>, ctx: CallContext): StartedReply {
+    const apiKey = this.deps.requireKey()
+    const message = this.reply(input.messageId, 'answered')
+    this.deps.live.refuseIfStreaming(message.conversationId)
+    const calls = this.deps.details.toolCalls(message.id)
+    if (calls.length === 0) fail('invalid_input', 'This reply made no tool calls to answer.')
+    if (calls.some((c) => c.result !== null)) fail('invalid_input', 'These tool calls were already answered.')
+    const given = new Map(input.results.map((r) => [r.callId, r.content]))
+    const ids = calls.map((c) => c.id)
+    if (given.size !== input.results.length) fail('invalid_input', 'Each tool call takes exactly one result; one was given twice.')
+    const missing = ids.filter((id) => !given.has(id))
+    const unknown = [...given.keys()].filter((id) => !ids.includes(id))
+    if (missing.length > 0 || unknown.length > 0) {
+      fail('invalid_input', `Answer every tool call of this reply exactly once (missing: ${missing.join(', ') || 'none'}; not a call of it: ${unknown.join(', ') || 'none'}).`)
+    }
+    const { conversation, tree } = this.load(message.conversationId)
+    const model = message.model ?? conversation.model
+    const now = this.deps.clock.now()
+    const reply = this.deps.transaction(() => {
+      for (const call of calls) this.deps.details.answer(message.id, call.id, given.get(call.id) ?? '', now)
+      return this.turns.replyVersion(conversation.id, message.id, model)
+    })
+    const path = tree.pathTo(message.id)
+    const rounds = toolRoundsSinceUser(path, this.callsOf)
+    const messages = this.answerable(requestTurns(conversation.systemPrompt, path, this.callsOf))
+    const forceAnswer = rounds >= this.deps.details.options(conversation.id).maxToolRounds
+    const request = { messages, params: conversation.params }
+    return this.begin(ctx, { ...this.replyOnly(conversation.id, reply.id, model, apiKey, request), titleAfter: false, forceAnswer })
   }
 
   /** A Begin for a reply without a new user message (regenerate, retry, continue). */
@@ -201,10 +247,12 @@ export class ChatService {
   private begin(ctx: CallContext, b: Begin): StartedReply {
     const requestId = randomUUID()
     const { conversationId, messageId, model, apiKey } = b
+    const options = this.deps.details.options(conversationId)
+    const structured = structuredFormat(options)
     this.deps.replies.start({
       target: { requestId, conversationId, messageId, model },
       apiKey,
-      request: b.request,
+      request: { ...b.request, extras: extrasFor(options, b.forceAnswer), ...(structured ? { structured } : {}) },
       ctx,
       ...(b.titleAfter
         ? { onComplete: () => void this.deps.titles.generate({ conversationId, replyId: messageId, model, apiKey, ctx }) }
@@ -243,4 +291,13 @@ export class ChatService {
     if (message.role !== 'assistant') fail('invalid_input', `Only a reply can be ${verb}.`)
     return message
   }
+}
+
+/** Replies with tool calls in a row at the end of the thread, back to the last user message. */
+function toolRoundsSinceUser(path: readonly StoredMessage[], callsOf: ToolCallsOf): number {
+  let rounds = 0
+  for (let i = path.length - 1; i >= 0 && path[i]?.role !== 'user'; i--) {
+    if (callsOf(path[i]!.id).length > 0) rounds += 1
+  }
+  return rounds
 }

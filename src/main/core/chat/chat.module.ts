@@ -1,11 +1,17 @@
 /**
- * Streamed replies. Chat has no tables of its own: it writes conversations and
- * messages through the conversations module's repositories.
+ * Streamed replies. Conversations and messages are written through the conversations
+ * module's repositories; what a reply holds beyond its text (thinking, citations, tool
+ * calls, structured checks) and a conversation's tools live in chat's own tables.
  */
+import * as m001 from './migrations/001-reply-details'
 import { ConversationsRepo } from '../conversations/conversations-repo'
 import { MessagesRepo } from '../conversations/messages-repo'
+import { DEFAULT_RETRY_POLICY } from '../kernel/mistral/retry-policy'
 import type { FeatureModule } from '../module'
+import { checkOptions, schemaProblem } from './chat-options'
 import { ChatService } from './chat-service'
+import { ReplyDetailsRepo } from './reply-details-repo'
+import { detailsOf, requireConversation } from './reply-details'
 import { DEFAULT_COALESCE_MS } from './delta-coalescer'
 import { ReplyStarter } from './reply-starter'
 import type { StreamTiming } from './reply-stream'
@@ -21,11 +27,12 @@ const DEFAULT_TIMING: StreamTiming = {
 
 export const chatModule: FeatureModule = {
   name: 'chat',
-  migrations: [],
+  migrations: [m001],
   create(kernel) {
     const { client, clock, logger, usage, live, transaction, secrets } = kernel
     const conversations = new ConversationsRepo(kernel.db)
     const messages = new MessagesRepo(kernel.db)
+    const details = new ReplyDetailsRepo(kernel.db)
 
     // Replies that were streaming when the last process died keep their partial text.
     const recovered = messages.markStreamingInterrupted(clock.now())
@@ -35,18 +42,21 @@ export const chatModule: FeatureModule = {
       client,
       messages,
       conversations,
+      details,
       usage,
       clock,
       logger,
       transaction,
       secrets,
       timing: { ...DEFAULT_TIMING, ...kernel.options.timing },
+      retry: { ...DEFAULT_RETRY_POLICY, ...kernel.options.retry },
     })
     const titles = new TitleService({ client, conversations, messages, usage, clock, logger, secrets })
     const chat = new ChatService({
       client,
       messages,
       conversations,
+      details,
       live,
       replies,
       titles,
@@ -65,6 +75,14 @@ export const chatModule: FeatureModule = {
         'chat.edit': (input, ctx) => (spend(), chat.edit(input, ctx)),
         'chat.continue': (input, ctx) => (spend(), chat.continue(input, ctx)),
         'chat.stop': ({ requestId }) => ({ stopped: live.stop(requestId) }),
+        'chat.submitToolResults': (input, ctx) => chat.submitToolResults(input, ctx),
+        'chat.details': ({ conversationId }) => detailsOf(details, messages, conversationId),
+        'chat.checkSchema': ({ schema }) => ({ problem: schemaProblem(schema) }),
+        'chat.getOptions': ({ conversationId }) => details.options(requireConversation(conversations, conversationId)),
+        'chat.setOptions': ({ conversationId, options }) => {
+          details.setOptions(requireConversation(conversations, conversationId), checkOptions(options))
+          return options
+        },
       },
       close: () => titles.close(),
     }

@@ -28,6 +28,7 @@ export class ReplyStarter {
         apiKey,
         request,
         emit: (event) => ctx.emit('chat.stream', event),
+        emitParts: (event) => ctx.emit('chat.parts', event),
         onEnd: (ended) => this.live.remove(ended.target.requestId),
         ...(onComplete ? { onComplete } : {}),
       },

@@ -12,6 +12,7 @@ import { FileStore } from './files/file-store'
 import { KeyService } from './keys/key-service'
 import { redactingLogger } from './keys/redact'
 import { MistralClient } from './mistral/mistral-client'
+import type { RetryPolicy } from './mistral/retry-policy'
 import { LiveRequests } from './streams/live-requests'
 import { PriceOverrides } from './usage/price-overrides'
 import { PriceTable } from './usage/price-table'
@@ -22,6 +23,8 @@ import { UsageRecorder } from './usage/usage-recorder'
 export interface CoreOptions {
   /** Stream timing (coalescing, persistence, idle timeout) in ms; see chat/reply-stream.ts. */
   timing?: Partial<{ coalesceMs: number; persistMs: number; idleTimeoutMs: number }>
+  /** Automatic retries of a reply; see kernel/mistral/retry-policy.ts. */
+  retry?: Partial<RetryPolicy>
   /** Model catalog data for prices; defaults to resources/model-catalog.json. */
   catalog?: unknown
 }

@@ -25,6 +25,7 @@ export interface HarnessOptions {
   envApiKey?: string
   openExternal?: CorePorts['openExternal']
   core?: CoreOptions
+  replyStyle?: 'assistant' | 'echo'
 }
 
 export class CoreHarness {
@@ -39,11 +40,12 @@ export class CoreHarness {
     private readonly cleanupDir: () => void,
     private readonly options: HarnessOptions,
   ) {
-    this.core = createCore(this.ports(), options.core)
+    this.core = createCore(this.ports(), this.coreOptions())
   }
 
   static async start(options: HarnessOptions = {}): Promise<CoreHarness> {
-    const sim = await startSimulator()
+    // Echo replies: the chat tests match on "Echo: <prompt>"; tests of the demo replies opt out.
+    const sim = await startSimulator({ replyStyle: options.replyStyle ?? 'echo' })
     const { dir, cleanup } = makeTempDir()
     return new CoreHarness(sim, dir, cleanup, options)
   }
@@ -59,6 +61,11 @@ export class CoreHarness {
       ...(this.options.openExternal ? { openExternal: this.options.openExternal } : {}),
       logger: this.logger,
     }
+  }
+
+  /** No automatic retries unless a test asks: most tests assert on the first failure. */
+  private coreOptions(): CoreOptions {
+    return { ...this.options.core, retry: { maxRetries: 0, ...this.options.core?.retry } }
   }
 
   call<C extends ChannelName>(name: C, input: Input<C>, ctx: RecordingContext = this.ctx): Promise<Result<Output<C>>> {
@@ -89,7 +96,7 @@ export class CoreHarness {
   /** Simulates an app restart on the same data dir and settings. */
   restart(): void {
     this.core.close()
-    this.core = createCore(this.ports(), this.options.core)
+    this.core = createCore(this.ports(), this.coreOptions())
   }
 
   async stop(): Promise<void> {

@@ -3,7 +3,7 @@
  * a recording logger and a CallContext that records events. Test-only.
  */
 import type { EventName, EventPayload } from '../../../shared/contract'
-import type { ChatStreamEvent, ConversationSummary } from '../../../shared/domain'
+import type { ChatPartEvent, ChatStreamEvent, ConversationSummary } from '../../../shared/domain'
 import type { CallContext } from '../dispatch'
 import type { Logger, SecretCipher, SettingsStore } from '../ports'
 
@@ -63,6 +63,8 @@ type Terminal = Exclude<ChatStreamEvent['type'], 'delta'>
 export class RecordingContext implements CallContext {
   /** chat.stream events. */
   readonly events: ChatStreamEvent[] = []
+  /** chat.parts events (thinking, citations, unknown chunks). */
+  readonly parts: ChatPartEvent[] = []
   /** conversations.changed events. */
   readonly changes: ConversationSummary[] = []
   private readonly closeListeners: (() => void)[] = []
@@ -78,6 +80,10 @@ export class RecordingContext implements CallContext {
         w.resolve(summary)
         return false
       })
+      return
+    }
+    if (event === 'chat.parts') {
+      this.parts.push(payload as ChatPartEvent)
       return
     }
     this.chatEvent(payload as ChatStreamEvent)

@@ -4,23 +4,37 @@
  * decides which key is current.
  */
 import { Mistral } from '@mistralai/mistralai'
-import type { CompletionEvent, UsageInfo } from '@mistralai/mistralai/models/components'
+import type {
+  ChatCompletionStreamRequest,
+  CompletionEvent,
+  ToolCall,
+  UsageInfo,
+} from '@mistralai/mistralai/models/components'
 import type { ChatParams, ModelSummary } from '../../../../shared/domain'
 import { toSdkParams } from './chat-params'
 import { contentText } from './content-text'
 import { summarizeModels } from './model-cards'
 
-export interface ChatTurn {
-  role: 'system' | 'user' | 'assistant'
-  content: string
-  /** Only on a last assistant turn: the reply continues this text (Mistral's prefix mode). */
-  prefix?: true
-}
+export type ChatTurn =
+  | {
+      role: 'system' | 'user' | 'assistant'
+      content: string
+      /** Only on a last assistant turn: the reply continues this text (Mistral's prefix mode). */
+      prefix?: true
+    }
+  /** An assistant message that called tools: Mistral wants the calls, ids verbatim, and empty content. */
+  | { role: 'assistant'; content: ''; toolCalls: ToolCall[] }
+  /** Exactly one per tool call of the assistant message before it. */
+  | { role: 'tool'; content: string; toolCallId: string; name: string }
+
+/** Request fields beyond the sampling parameters: function calling and structured output. */
+export type ChatExtras = Pick<ChatCompletionStreamRequest, 'tools' | 'toolChoice' | 'parallelToolCalls' | 'responseFormat'>
 
 export interface ChatRequest {
   model: string
   messages: ChatTurn[]
   params: ChatParams
+  extras?: ChatExtras
 }
 
 export interface MistralClientOptions {
@@ -33,11 +47,27 @@ export class MistralClient {
   private readonly sdks = new Map<string, Mistral>()
   private readonly models = new Map<string, ModelSummary[]>()
 
-  constructor(private readonly options: MistralClientOptions) {}
+  constructor(private readonly options: MistralClientOptions) {
+    this.currentURL = options.serverURL
+  }
+
+  private currentURL: string
 
   /** The base URL every call goes to (the API, a region, a proxy or the simulator). */
   get serverURL(): string {
-    return this.options.serverURL
+    return this.currentURL
+  }
+
+  /**
+   * Points every later call at another server (Settings: region or custom URL). SDK
+   * instances and model lists belong to a server, so they are dropped; calls already
+   * running finish where they started.
+   */
+  setServerURL(url: string): void {
+    if (url === this.currentURL) return
+    this.currentURL = url
+    this.sdks.clear()
+    this.models.clear()
   }
 
   /**
@@ -53,7 +83,7 @@ export class MistralClient {
     if (!sdk) {
       // No retryConfig: SDK retries are off by default and stay off, so a 429 or 5xx
       // reaches the user at once, with a Retry button, instead of a silent wait.
-      sdk = new Mistral({ apiKey, serverURL: this.options.serverURL })
+      sdk = new Mistral({ apiKey, serverURL: this.currentURL })
       this.sdks.set(apiKey, sdk)
     }
     return sdk
@@ -86,7 +116,7 @@ export class MistralClient {
    */
   async streamChat(apiKey: string, request: ChatRequest, signal: AbortSignal): Promise<AsyncIterable<CompletionEvent>> {
     return this.sdk(apiKey).chat.stream(
-      { model: request.model, messages: request.messages, stream: true, ...toSdkParams(request.params) },
+      { model: request.model, messages: request.messages, stream: true, ...toSdkParams(request.params), ...request.extras },
       { signal },
     )
   }

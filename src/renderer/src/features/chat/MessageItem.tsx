@@ -6,6 +6,7 @@
 import { memo, useId, useState } from 'react'
 import { useChatStore } from './chat-store'
 import { MessageBody } from './MessageBody'
+import { ReplyExtras, ReplyThinking } from './reply-extras/ReplyExtras'
 import { EditForm } from './turn-actions/EditForm'
 import { focusInMessage } from './turn-actions/focus-in-message'
 import { ReplyActions, StatusMarker } from './turn-actions/ReplyStatus'
@@ -43,12 +44,14 @@ export const MessageItem = memo(function MessageItem({ id }: { id: string }) {
         <StatusMarker message={message} />
         <VersionPager message={message} />
       </header>
+      {message.role === 'assistant' ? <ReplyThinking message={message} /> : null}
       {editing ? (
         <EditForm message={message} onDone={endEdit} />
       ) : message.content ? (
         <MessageBody text={message.content} markdown={message.role === 'assistant'} />
       ) : null}
       {streaming && !message.content ? <p className="message__pending">Mistral is writing…</p> : null}
+      {message.role === 'assistant' ? <ReplyExtras message={message} /> : null}
       {message.role === 'assistant' ? <ReplyActions message={message} /> : null}
       {!editing && !streaming ? <TurnToolbar message={message} onEdit={() => setEditing(true)} /> : null}
     </article>

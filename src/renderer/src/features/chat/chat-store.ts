@@ -17,6 +17,7 @@ import {
 } from './conversation-settings/conversation-settings-store'
 import { refreshConversations } from '../conversations/conversations-store'
 import { followConversationModel } from '../models/models-store'
+import { adoptDraftOptions, draftOptions } from './chat-options/chat-options-store'
 
 // Re-exported so screens (and the message list) keep one import for the chat state.
 export { selectOpenBusy, selectOpenStream, useChatStore, type ActiveStream, type ChatState } from './chat-state'
@@ -78,9 +79,12 @@ export async function sendMessage(content: string, model: string, opts: SendOpti
       'chat.send',
       openId
         ? { conversationId: openId, content, model, ...trim }
-        : { content, model, ...trim, ...(isEmptySettings(draft) ? {} : { settings: draft }) },
+        : { content, model, ...trim, ...(isEmptySettings(draft) ? {} : { settings: draft }), ...draftOptions() },
     )
-    if (get().pane === pane) adoptConversation(started.conversationId)
+    if (get().pane === pane) {
+      adoptConversation(started.conversationId)
+      adoptDraftOptions(started.conversationId)
+    }
     trackStream(started, (s) => {
       const here = s.pane === pane
       const parentId = here ? (s.order[s.order.length - 1] ?? null) : null

@@ -10,6 +10,8 @@ import { ChatPane } from './ChatPane'
 import { CONVERSATION_PATTERN, NEW_CHAT_PATH } from './chat-paths'
 import { enterConversationRoute, enterNewChatRoute } from './chat-address'
 import { failActiveStreams, selectOpenStream, stopStream, useChatStore } from './chat-store'
+import { loadOptions } from './chat-options/chat-options-store'
+import { connectExtras, loadExtras } from './reply-extras/extras-store'
 import { connectChatStream } from './stream-wiring'
 
 export const chatFeature: Feature = {
@@ -32,6 +34,13 @@ export const chatFeature: Feature = {
   ],
   start: () => {
     connectChatStream()
+    connectExtras()
+    // Thinking, citations and tool calls are stored beside the messages: load them with each conversation.
+    useChatStore.subscribe((s, prev) => {
+      if (s.openId === prev.openId) return
+      void loadExtras(s.openId)
+      void loadOptions(s.openId)
+    })
     // The host is gone: no stream will finish.
     onConnectionLost(failActiveStreams)
   },

@@ -7,6 +7,7 @@ import { focusWhenReady } from '../../../components/focus'
 import { setSettingsPanelOpen, useConversationSettingsStore } from './conversation-settings-store'
 import { useEscapeLayer } from '../../../components/escape-layers'
 import { SettingsForm } from './SettingsForm'
+import { ChatOptionsSection } from '../chat-options/ChatOptionsForm'
 import './conversation-settings.css'
 
 export const PANEL_ID = 'conversation-settings'
@@ -59,6 +60,7 @@ export function ConversationSettingsPanel() {
       </p>
       {/* Keyed by revision: another chat or a preset starts the form over. */}
       <SettingsForm key={revision} />
+      <ChatOptionsSection />
     </section>
   )
 }

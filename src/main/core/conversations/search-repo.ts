@@ -5,9 +5,7 @@
 import type { ConversationSearchHit } from '../../../shared/domain'
 import type { Db } from '../kernel/db/database'
 
-/** Private-use characters around each hit, so the renderer can highlight without parsing HTML. */
-export const HIT_START = '\uE000'
-export const HIT_END = '\uE001'
+export { HIT_END, HIT_START } from './search/markers'
 export const SEARCH_LIMIT = 50
 /** Tokens of context in a snippet. */
 const SNIPPET_TOKENS = 16
@@ -56,7 +54,7 @@ export class SearchRepo {
        SELECT c.id, c.title, c.model, c.created_at, c.updated_at, s.snippet,
          (SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id) AS message_count
        FROM conversations c LEFT JOIN snippets s ON s.cid = c.id
-       WHERE s.cid IS NOT NULL OR c.id IN (SELECT cid FROM title_hits)
+       WHERE (s.cid IS NOT NULL OR c.id IN (SELECT cid FROM title_hits)) AND c.deleted_at IS NULL
        ORDER BY c.updated_at DESC, c.created_at DESC
        LIMIT @limit`,
     )

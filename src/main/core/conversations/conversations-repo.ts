@@ -14,13 +14,29 @@ export interface StoredConversation extends ConversationSummary, ConversationSet
   archivedAt: number | null
 }
 
-interface Row {
+/** The columns of a ConversationSummary, for every query that lists conversations (`c` is conversations). */
+export const SUMMARY_COLUMNS = `c.id, c.title, c.model, c.created_at, c.updated_at,
+  (SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id) AS message_count`
+
+export interface SummaryRow {
   id: string
   title: string
   model: string
   created_at: number
   updated_at: number
   message_count: number
+}
+
+export const summaryFromRow = (r: SummaryRow): ConversationSummary => ({
+  id: r.id,
+  title: r.title,
+  model: r.model,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  messageCount: r.message_count,
+})
+
+interface Row extends SummaryRow {
   leaf_id: string | null
   system_prompt: string
   params_json: string
@@ -40,12 +56,7 @@ export const toSummary = (c: ConversationSummary): ConversationSummary => ({
 })
 
 const toStored = (r: Row): StoredConversation => ({
-  id: r.id,
-  title: r.title,
-  model: r.model,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-  messageCount: r.message_count,
+  ...summaryFromRow(r),
   leafId: r.leaf_id,
   systemPrompt: r.system_prompt,
   params: paramsFromJson(r.params_json),
@@ -82,9 +93,8 @@ export const FILTER_SQL = `c.deleted_at IS NULL
   AND (@to IS NULL OR c.updated_at < @to)
   AND (@archived = 'include' OR (@archived = 'only') = (c.archived_at IS NOT NULL))`
 
-const SELECT = `SELECT c.id, c.title, c.model, c.created_at, c.updated_at, c.leaf_id, c.system_prompt,
-  c.params_json, c.title_source, c.pinned_at, c.archived_at,
-  (SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id) AS message_count
+const SELECT = `SELECT ${SUMMARY_COLUMNS}, c.leaf_id, c.system_prompt, c.params_json, c.title_source,
+  c.pinned_at, c.archived_at
   FROM conversations c`
 
 /** The sidebar's order: pinned first, then by last activity; id breaks ties so paging is exact. */
@@ -185,7 +195,7 @@ export class ConversationsRepo {
 
   /** Every live, unarchived conversation; the sidebar pages with page() instead. */
   list(): ConversationSummary[] {
-    return this.listStmt.all().map((r) => toSummary(toStored(r)))
+    return this.listStmt.all().map(summaryFromRow)
   }
 
   /** Up to `limit` rows after `cursor` in list order, and whether more follow. */

@@ -7,7 +7,7 @@
  */
 import type { HistoryFilter, HistorySearchGroup, MessageHit, MessageRole } from '../../../../shared/domain'
 import type { Db } from '../../kernel/db/database'
-import { FILTER_SQL, filterParams } from '../conversations-repo'
+import { FILTER_SQL, SUMMARY_COLUMNS, filterParams, summaryFromRow, type SummaryRow } from '../conversations-repo'
 import { toFtsQuery, toTrigramQuery, type ParsedQuery } from './query'
 import { substringSnippet } from './snippet'
 
@@ -17,15 +17,9 @@ export const HITS_PER_GROUP = 3
 export const MATCHES_IN_CONVERSATION_LIMIT = 10_000
 const SNIPPET_TOKENS = 16
 
-interface GroupRow {
-  id: string
-  title: string
-  model: string
-  created_at: number
-  updated_at: number
+interface GroupRow extends SummaryRow {
   pinned_at: number | null
   archived_at: number | null
-  message_count: number
   match_count: number
   title_match: number
 }
@@ -65,8 +59,7 @@ type Source = keyof typeof SOURCES
 const groupsSql = (s: Source) => `WITH hits AS (${SOURCES[s].hits}),
   counts AS (SELECT cid, COUNT(*) AS n FROM hits GROUP BY cid),
   titles AS (${SOURCES[s].titles})
-  SELECT c.id, c.title, c.model, c.created_at, c.updated_at, c.pinned_at, c.archived_at,
-    (SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id) AS message_count,
+  SELECT ${SUMMARY_COLUMNS}, c.pinned_at, c.archived_at,
     COALESCE(counts.n, 0) AS match_count, c.id IN (SELECT cid FROM titles) AS title_match
   FROM conversations c LEFT JOIN counts ON counts.cid = c.id
   WHERE (counts.cid IS NOT NULL OR c.id IN (SELECT cid FROM titles)) AND ${FILTER_SQL}
@@ -106,12 +99,7 @@ export class MessageSearchRepo {
     if (!plan) return []
     const rows = this.groupStmts[plan.source].all({ ...plan.params, ...filterParams(filter), limit })
     return rows.map((r) => ({
-      id: r.id,
-      title: r.title,
-      model: r.model,
-      createdAt: r.created_at,
-      updatedAt: r.updated_at,
-      messageCount: r.message_count,
+      ...summaryFromRow(r),
       pinnedAt: r.pinned_at,
       archivedAt: r.archived_at,
       matchCount: r.match_count,

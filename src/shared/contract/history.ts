@@ -1,0 +1,30 @@
+/** Moving history in and out: export, import (ours, ChatGPT, Claude) with a preview first. Works offline. */
+import { z } from 'zod'
+import type { ExportFile, ImportPreview, ImportResult } from '../domain'
+import { channel, id, returns } from './define'
+
+/** The browser host's WebSocket frames are 64 MB: an import file must fit in one with its envelope. */
+export const MAX_IMPORT_CHARS = 60_000_000
+
+const importFile = z
+  .object({
+    fileName: z.string().min(1).max(255),
+    /** utf8 for a .json file; base64 for a .zip. */
+    encoding: z.enum(['utf8', 'base64']),
+    data: z.string().min(1).max(MAX_IMPORT_CHARS),
+  })
+  .strict()
+
+export const channels = {
+  /** One conversation, a selection (ids) or everything (no ids). JSON is lossless; Markdown is the visible thread. */
+  'history.export': channel(
+    z.object({ ids: z.array(id).min(1).max(5000).optional(), format: z.enum(['json', 'markdown']) }).strict(),
+    returns<ExportFile>(),
+  ),
+  /** What an import would write, and every invalid record by file and index. Writes nothing. */
+  'history.previewImport': channel(importFile, returns<ImportPreview>()),
+  /** Writes every conversation of the file in one transaction, or nothing when any record is invalid. */
+  'history.import': channel(importFile, returns<ImportResult>()),
+}
+
+export const events = {}

@@ -45,3 +45,27 @@ test('pin, archive and delete with undo in the grouped sidebar', async ({ page, 
   await page.reload()
   await expect(titles).toHaveText(['Quarterly numbers', 'Birthday ideas'])
 })
+
+test.describe('search', () => {
+  test.use({
+    seed: { conversations: [{ title: 'Long planning thread', messages: 400 }, { title: 'Short one', messages: 2 }] },
+  })
+
+  test('finds a phrase deep in a long conversation and opens it at that exact message', async ({ page, host }) => {
+    await page.goto(host.url)
+    await page.keyboard.press('Control+k')
+    const search = page.getByRole('textbox', { name: 'Search conversations' })
+    await expect(search).toBeFocused()
+    await search.fill('"Seed message 0151"')
+    const matches = page.getByRole('list', { name: 'Matches in "Long planning thread"' }).getByRole('button')
+    await expect(matches).toHaveCount(1)
+    // The phrase is marked (FTS5 marks a phrase as one span).
+    await expect(matches.locator('mark')).toHaveText(['Seed message 0151'])
+    await expect(page.getByRole('list', { name: 'Search results' })).toContainText('1 match')
+    await matches.click()
+    await expect(page).toHaveURL(/\?message=/)
+    const target = page.locator('.message--target')
+    await expect(target).toContainText('Seed message 0151.')
+    await expect(target).toBeInViewport()
+  })
+})

@@ -1,6 +1,6 @@
 /** Moving history in and out: export, import (ours, ChatGPT, Claude) with a preview first. Works offline. */
 import { z } from 'zod'
-import type { ExportFile, ImportPreview, ImportResult } from '../domain'
+import type { BackupInfo, ExportFile, ImportPreview, ImportResult, StoreHealth } from '../domain'
 import { channel, id, returns } from './define'
 
 /** The browser host's WebSocket frames are 64 MB: an import file must fit in one with its envelope. */
@@ -25,6 +25,18 @@ export const channels = {
   'history.previewImport': channel(importFile, returns<ImportPreview>()),
   /** Writes every conversation of the file in one transaction, or nothing when any record is invalid. */
   'history.import': channel(importFile, returns<ImportResult>()),
+
+  /** A full backup now, through SQLite's online backup API, into <data dir>/backups. */
+  'history.backupNow': channel(z.object({}).strict(), returns<BackupInfo>()),
+  /** Newest first. */
+  'history.listBackups': channel(z.object({}).strict(), returns<BackupInfo[]>()),
+  /** Replaces the whole history with a backup, after backing up the current state. `confirm` must be true. */
+  'history.restoreBackup': channel(
+    z.object({ fileName: z.string().min(1).max(100), confirm: z.literal(true) }).strict(),
+    returns<{ restored: BackupInfo; safetyBackup: BackupInfo }>(),
+  ),
+  /** What the start-up check found: whether a damaged database was replaced by a backup, and which. */
+  'history.health': channel(z.object({}).strict(), returns<StoreHealth>()),
 }
 
 export const events = {}

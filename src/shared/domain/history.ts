@@ -39,3 +39,25 @@ export interface ImportResult {
   imported: number
   skipped: number
 }
+
+export interface BackupInfo {
+  /** The file's name in the backups folder; what restore takes. */
+  fileName: string
+  createdAt: number
+  bytes: number
+}
+
+/** What the start-up check found. */
+export interface StoreHealth {
+  ok: boolean
+  /** Set when the database was damaged and a backup was put in its place. */
+  recovered: {
+    /** The backup restored; everything after its time is lost. */
+    backup: BackupInfo
+    /** Where the damaged database was kept, for a later rescue. */
+    damagedFile: string
+    problem: string
+  } | null
+  /** Damaged and no backup to restore: the app runs on the damaged file. */
+  unrecoverable: string | null
+}

@@ -1,4 +1,5 @@
 /** Settings. One section for now: the API key. */
+import { DataSection } from '../history/DataSection'
 import { KeySection } from './KeySection'
 import './settings.css'
 
@@ -7,6 +8,7 @@ export function SettingsView() {
     <section className="pane settings" aria-labelledby="settings-title">
       <h1 id="settings-title">Settings</h1>
       <KeySection />
+      <DataSection />
     </section>
   )
 }

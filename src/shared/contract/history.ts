@@ -1,10 +1,14 @@
-/** Moving history in and out: export, import (ours, ChatGPT, Claude) with a preview first. Works offline. */
+/** Moving history in and out: export, and import of our own, ChatGPT and Claude exports with a preview first. Works offline. */
 import { z } from 'zod'
 import type { BackupInfo, ExportFile, ImportPreview, ImportResult, StoreHealth } from '../domain'
 import { channel, id, returns } from './define'
 
-/** The browser host's WebSocket frames are 64 MB: an import file must fit in one with its envelope. */
-export const MAX_IMPORT_CHARS = 60_000_000
+/**
+ * An import file travels in one request, and the browser host bounds a frame by the contract
+ * (src/main/web/frame-limit.ts, about 7 MB at 6 JSON bytes per character): 1M characters
+ * fits. Larger exports need a chunked or path-based import, not built yet.
+ */
+export const MAX_IMPORT_CHARS = 1_000_000
 
 const importFile = z
   .object({

@@ -8,7 +8,9 @@ test.use({ seed: { conversations: [{ title: 'Seeded before', messages: 2 }] } })
 const asFile = (name: string, value: unknown) => ({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(value)) })
 
 test('import a ChatGPT export with its branches, refuse a bad file whole, export, back up and restore', async ({ page, host }) => {
-  await page.goto(`${host.url}#/settings`)
+  await page.goto(host.url)
+  const settings = () => page.getByRole('button', { name: 'Settings', exact: true }).click()
+  await settings()
   const sidebar = page.getByRole('navigation')
   const importInput = page.getByLabel('Import', { exact: true })
 
@@ -29,7 +31,7 @@ test('import a ChatGPT export with its branches, refuse a bad file whole, export
   const log = page.getByRole('log', { name: 'Messages' })
   await expect(log).toContainText('About 840 euros together.')
 
-  await page.goto(`${host.url}#/settings`)
+  await settings()
   const downloading = page.waitForEvent('download')
   await page.getByRole('button', { name: 'Export all', exact: true }).click()
   const file = await (await downloading).path()

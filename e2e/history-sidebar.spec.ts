@@ -53,6 +53,8 @@ test.describe('search', () => {
 
   test('finds a phrase deep in a long conversation and opens it at that exact message', async ({ page, host }) => {
     await page.goto(host.url)
+    // The app is up (and its shortcuts listening) once the list shows.
+    await expect(page.getByRole('navigation').getByRole('button', { name: 'Short one', exact: true })).toBeVisible()
     await page.keyboard.press('Control+k')
     const search = page.getByRole('textbox', { name: 'Search conversations' })
     await expect(search).toBeFocused()

@@ -165,10 +165,13 @@ test('search finds a conversation by a word of its text, and the sidebar gets th
 
   const search = page.getByRole('textbox', { name: 'Search conversations' })
   await search.fill('periwinkle')
-  const hit = sidebar.getByRole('list', { name: 'Search results' }).getByRole('button')
-  await expect(hit).toHaveCount(1)
-  await expect(hit.locator('mark')).toHaveText(/periwinkle/i)
-  await hit.click()
+  // Two matching messages (the question and its echo), listed under their one conversation.
+  const results = sidebar.getByRole('list', { name: 'Search results' })
+  await expect(results.getByRole('list', { name: /^Matches in/ })).toHaveCount(1)
+  const hit = results.getByRole('list', { name: /^Matches in/ }).getByRole('button')
+  await expect(hit).toHaveCount(2)
+  await expect(hit.first().locator('mark')).toHaveText(/periwinkle/i)
+  await hit.first().click()
   await expect(log(page)).toContainText('Echo: Tell me about a periwinkle garden')
 
   await search.press('Escape')
@@ -176,7 +179,7 @@ test('search finds a conversation by a word of its text, and the sidebar gets th
   await expect(sidebar.getByRole('list', { name: 'Search results' })).toHaveCount(0)
 
   await search.fill('entirely')
-  await expect(sidebar.getByRole('list', { name: 'Search results' }).getByRole('button')).toHaveCount(1)
+  await expect(sidebar.getByRole('list', { name: 'Search results' }).getByRole('list', { name: /^Matches in/ })).toHaveCount(1)
   await search.press('Enter')
   await expect(log(page)).toContainText('Echo: Something else entirely')
 })

@@ -6,6 +6,7 @@
  */
 import { chatModule } from './chat/chat.module'
 import { conversationsModule } from './conversations/conversations.module'
+import { historyModule } from './history/history.module'
 import { keysModule } from './keys/keys.module'
 import { linksModule } from './links/links.module'
 import type { FeatureModule } from './module'
@@ -23,4 +24,5 @@ export const modules: readonly FeatureModule[] = [
   chatModule,
   usageModule,
   serverModule,
+  historyModule,
 ]

@@ -10,6 +10,7 @@ import type { Result } from '../errors'
 import * as chat from './chat'
 import * as conversations from './conversations'
 import { mergeSlices } from './define'
+import * as history from './history'
 import * as keys from './keys'
 import * as links from './links'
 import * as models from './models'
@@ -26,6 +27,7 @@ const slices = [
   chat,
   usage,
   server,
+  history,
 ] as const
 
 export const { channels, events } = mergeSlices(slices)

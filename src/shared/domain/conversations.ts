@@ -34,6 +34,32 @@ export interface ConversationSummary {
   messageCount: number
 }
 
+/** A row of the sidebar list: the summary and the user's pin and archive marks. */
+export interface ConversationListItem extends ConversationSummary {
+  /** When it was pinned; null when not. Pinned conversations head the list. */
+  pinnedAt: number | null
+  /** When it was archived; null when not. */
+  archivedAt: number | null
+}
+
+/** Which conversations a list or a search shows. Every field narrows; none means all live ones, archived excluded. */
+export interface HistoryFilter {
+  /** The model last used in the conversation. */
+  model?: string
+  /** Last activity at or after this time (ms since the epoch). */
+  from?: number
+  /** Last activity before this time (ms since the epoch). */
+  to?: number
+  /** exclude (the default): hide archived; only: show only archived; include: both. */
+  archived?: 'exclude' | 'only' | 'include'
+}
+
+export interface ConversationPage {
+  items: ConversationListItem[]
+  /** Pass back to get the next page; null on the last page. Opaque. */
+  nextCursor: string | null
+}
+
 /**
  * Sampling parameters Mistral's chat API takes, in our names. Only the ones the user set
  * are sent; the mapping to the API's snake_case fields lives in main.
@@ -63,4 +89,27 @@ export interface ConversationSearchHit extends ConversationSummary {
 export interface Conversation extends ConversationSummary, ConversationSettings {
   /** The visible thread: from the first message to the selected version of the last. */
   messages: Message[]
+}
+
+/** One matching message, enough to open the conversation scrolled to it. */
+export interface MessageHit {
+  messageId: string
+  role: MessageRole
+  createdAt: number
+  /** Matching text with the hits wrapped in U+E000 … U+E001 markers (never HTML). */
+  snippet: string
+}
+
+/** A conversation with matches: how many messages matched, and the first few of them. */
+export interface HistorySearchGroup extends ConversationListItem {
+  matchCount: number
+  titleMatch: boolean
+  /** The first matching messages in conversation order (at most a handful; matchCount counts all). */
+  hits: MessageHit[]
+}
+
+export interface HistorySearchResult {
+  groups: HistorySearchGroup[]
+  /** words: the full-text index; substring: the trigram index, for scripts without spaces. */
+  mode: 'words' | 'substring'
 }

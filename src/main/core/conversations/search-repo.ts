@@ -6,9 +6,7 @@ import type { ConversationSearchHit } from '../../../shared/domain'
 import type { Db } from '../kernel/db/database'
 import { SUMMARY_COLUMNS, summaryFromRow, type SummaryRow } from './conversations-repo'
 
-/** Private-use characters around each hit, so the renderer can highlight without parsing HTML. */
-export const HIT_START = '\uE000'
-export const HIT_END = '\uE001'
+export { HIT_END, HIT_START } from './search/markers'
 export const SEARCH_LIMIT = 50
 /** Tokens of context in a snippet. */
 const SNIPPET_TOKENS = 16
@@ -50,7 +48,7 @@ export class SearchRepo {
        )
        SELECT ${SUMMARY_COLUMNS}, s.snippet
        FROM conversations c LEFT JOIN snippets s ON s.cid = c.id
-       WHERE s.cid IS NOT NULL OR c.id IN (SELECT cid FROM title_hits)
+       WHERE (s.cid IS NOT NULL OR c.id IN (SELECT cid FROM title_hits)) AND c.deleted_at IS NULL
        ORDER BY c.updated_at DESC, c.created_at DESC
        LIMIT @limit`,
     )

@@ -14,16 +14,16 @@ import {
   type KeyboardEvent,
   type Ref,
 } from 'react'
-import type { ConversationSummary } from '../../../../shared/domain'
+import type { ConversationListItem } from '../../../../shared/domain'
 import { navigate } from '../../shell/navigation'
 import { conversationPath } from '../chat/chat-paths'
 import { newChat, stopStream, useChatStore } from '../chat/chat-store'
-import { deleteConversation, renameConversation } from './conversations-store'
+import { deleteConversations, renameConversation, setArchived, setPinned } from './conversations-store'
 
 type Mode = 'idle' | 'renaming' | 'confirming'
 
 interface Props {
-  conversation: ConversationSummary
+  conversation: ConversationListItem
   /** Where the row sits in the (virtualized) list, and how it is placed and measured there. */
   index?: number
   setSize?: number
@@ -33,6 +33,8 @@ interface Props {
 
 export const ConversationItem = memo(function ConversationItem({ conversation, index, setSize, style, rowRef }: Props) {
   const { id, title } = conversation
+  const pinned = conversation.pinnedAt !== null
+  const archived = conversation.archivedAt !== null
   const rowProps = {
     ref: rowRef,
     style,
@@ -72,7 +74,7 @@ export const ConversationItem = memo(function ConversationItem({ conversation, i
     for (const stream of Object.values(useChatStore.getState().active)) {
       if (stream.conversationId === id) await stopStream(stream.requestId)
     }
-    if ((await deleteConversation(id)) && useChatStore.getState().openId === id) newChat()
+    if ((await deleteConversations([id])) && useChatStore.getState().openId === id) newChat()
   }
 
   if (mode === 'renaming') {
@@ -117,6 +119,25 @@ export const ConversationItem = memo(function ConversationItem({ conversation, i
         </span>
       ) : (
         <span className="conversation__tools">
+          <button
+            type="button"
+            className="button--tool"
+            onClick={() => void setPinned([id], !pinned)}
+            aria-label={`${pinned ? 'Unpin' : 'Pin'} conversation "${title}"`}
+            aria-pressed={pinned}
+            title={pinned ? 'Unpin' : 'Pin'}
+          >
+            {pinned ? '★' : '☆'}
+          </button>
+          <button
+            type="button"
+            className="button--tool"
+            onClick={() => void setArchived([id], !archived)}
+            aria-label={`${archived ? 'Unarchive' : 'Archive'} conversation "${title}"`}
+            title={archived ? 'Unarchive' : 'Archive'}
+          >
+            {archived ? '⇪' : '⇩'}
+          </button>
           <button
             type="button"
             className="button--tool"

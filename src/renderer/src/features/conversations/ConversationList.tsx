@@ -5,10 +5,12 @@
  * that grows (the delete question, the rename form) pushes the ones below it down.
  */
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual'
-import { useCallback, useLayoutEffect, useRef, type FocusEvent } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type FocusEvent } from 'react'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { useChatStore } from '../chat/chat-store'
-import { dismissConversationsError, useConversationsStore } from './conversations-store'
+import { dismissConversationsError, loadMoreConversations, showArchived, useConversationsStore } from './conversations-store'
+import { groupRows } from './date-groups'
+import { UndoToast } from './UndoToast'
 import { selectSearchActive, useSearchStore } from '../search/search-store'
 import { ConversationItem } from './ConversationItem'
 import './conversations.css'
@@ -25,40 +27,60 @@ export function ConversationList() {
   const list = useConversationsStore((s) => s.list)
   const loaded = useConversationsStore((s) => s.loaded)
   const error = useConversationsStore((s) => s.error)
+  const archived = useConversationsStore((s) => s.archived)
   if (searching) return null
   return (
     <>
       <ErrorNotice error={error} onDismiss={dismissConversationsError} className="error-notice--inline" />
+      <label className="conversation-filter">
+        <input type="checkbox" checked={archived} onChange={(e) => void showArchived(e.target.checked)} />
+        Show archived
+      </label>
       {loaded && list.length === 0 ? (
-        <p className="sidebar__empty muted">No conversations yet. Start one with New chat.</p>
+        <p className="sidebar__empty muted">
+          {archived ? 'No archived conversations.' : 'No conversations yet. Start one with New chat.'}
+        </p>
       ) : (
         <VirtualConversations />
       )}
+      <UndoToast />
     </>
   )
 }
 
 function VirtualConversations() {
   const list = useConversationsStore((s) => s.list)
+  const hasMore = useConversationsStore((s) => s.nextCursor !== null)
+  // Section labels are computed at render: a list left open overnight regroups on the next change.
+  const rows = useMemo(() => groupRows(list, Date.now()), [list])
   const openId = useChatStore((s) => s.openId)
   const scroller = useRef<HTMLDivElement>(null)
   const focusedId = useRef<string | null>(null)
 
-  const getItemKey = useCallback((index: number) => list[index]?.id ?? index, [list])
+  const getItemKey = useCallback(
+    (index: number) => {
+      const row = rows[index]
+      return row === undefined ? index : row.kind === 'header' ? `header:${row.label}` : row.conversation.id
+    },
+    [rows],
+  )
+  const rowIndex = useCallback(
+    (id: string | null) => (id === null ? -1 : rows.findIndex((r) => r.kind === 'item' && r.conversation.id === id)),
+    [rows],
+  )
   const estimateSize = useCallback(() => ROW_ESTIMATE, [])
   // A focused row stays mounted when it scrolls away, or focus would fall back to <body>.
   const rangeExtractor = useCallback(
     (range: Range) => {
-      const focused = focusedId.current === null ? -1 : list.findIndex((c) => c.id === focusedId.current)
-      return withFocusedRow(defaultRangeExtractor(range), focused)
+      return withFocusedRow(defaultRangeExtractor(range), rowIndex(focusedId.current))
     },
-    [list],
+    [rowIndex],
   )
 
   // The library's hooks are not compiler-memoizable; this project does not use the React Compiler.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer<HTMLDivElement, HTMLLIElement>({
-    count: list.length,
+    count: rows.length,
     getScrollElement: () => scroller.current,
     getItemKey,
     estimateSize,
@@ -71,7 +93,7 @@ function VirtualConversations() {
 
   // The open conversation's row comes into view when it is opened (from here, from search,
   // or at start once the list arrives), but a later refresh that moves it does not scroll.
-  const openIndex = openId === null ? -1 : list.findIndex((c) => c.id === openId)
+  const openIndex = rowIndex(openId)
   const revealed = useRef<string | null>(null)
   useLayoutEffect(() => {
     if (openId === null) {
@@ -82,6 +104,12 @@ function VirtualConversations() {
     revealed.current = openId
     virtualizer.scrollToIndex(openIndex, { align: 'auto' })
   }, [openId, openIndex, virtualizer])
+
+  // The next page loads when the last mounted row is near the end of what is loaded.
+  const lastMounted = virtualizer.getVirtualItems().at(-1)?.index ?? 0
+  useEffect(() => {
+    if (hasMore && lastMounted >= rows.length - OVERSCAN * 2) void loadMoreConversations()
+  }, [hasMore, lastMounted, rows.length])
 
   const onFocus = (e: FocusEvent<HTMLDivElement>) => {
     const row = (e.target as HTMLElement).closest<HTMLElement>('.conversation')
@@ -95,14 +123,27 @@ function VirtualConversations() {
     <div ref={scroller} className="conversation-list" onFocus={onFocus} onBlur={onBlur}>
       <ul className="conversation-list__rows" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((item) => {
-          const conversation = list[item.index]
-          if (!conversation) return null
+          const row = rows[item.index]
+          if (!row) return null
+          if (row.kind === 'header') {
+            return (
+              <li
+                key={item.key}
+                ref={virtualizer.measureElement}
+                data-index={item.index}
+                className="conversation-group"
+                style={{ transform: `translateY(${item.start}px)` }}
+              >
+                <h2 className="conversation-group__label">{row.label}</h2>
+              </li>
+            )
+          }
           return (
             <ConversationItem
               key={item.key}
-              conversation={conversation}
+              conversation={row.conversation}
               index={item.index}
-              setSize={list.length}
+              setSize={rows.length}
               rowRef={virtualizer.measureElement}
               style={{ transform: `translateY(${item.start}px)` }}
             />

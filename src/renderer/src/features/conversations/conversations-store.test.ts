@@ -14,9 +14,11 @@ const summary = (id: string, title: string, updatedAt: number): ConversationSumm
   messageCount: 2,
 })
 
+const item = (s: ConversationSummary) => ({ ...s, pinnedAt: null, archivedAt: null })
+
 beforeEach(() => {
   api = installFakeApi()
-  useConversationsStore.setState({ list: [summary('a', 'First words', 2), summary('b', 'Other', 1)] })
+  useConversationsStore.setState({ list: [item(summary('a', 'First words', 2)), item(summary('b', 'Other', 1))] })
 })
 
 describe('conversations.changed', () => {

@@ -1,7 +1,7 @@
 import { navigate } from '../../shell/navigation'
 import { conversationPath } from '../chat/chat-paths'
 
-/** Opens a conversation found by search; entering its route does nothing when it is already open. */
-export function openSearchHit(id: string): void {
-  navigate(conversationPath(id))
+/** Opens a conversation found by search, scrolled to the matching message when there is one. */
+export function openSearchHit(id: string, messageId?: string): void {
+  navigate(conversationPath(id, messageId))
 }

@@ -1,18 +1,23 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import type { ConversationSearchHit } from '../../../../shared/domain'
+import type { HistorySearchGroup } from '../../../../shared/domain'
 import { installFakeApi, ok, type FakeApi } from '../../testing/fake-api'
 import { clearSearch, runSearch, setSearchQuery, useSearchStore } from './search-store'
 
 let api: FakeApi
-const hit = (id: string): ConversationSearchHit => ({
+const hit = (id: string): HistorySearchGroup => ({
   id,
   title: id,
   model: 'm',
   createdAt: 1,
   updatedAt: 1,
   messageCount: 2,
-  snippet: `a \uE000${id}\uE001`,
+  pinnedAt: null,
+  archivedAt: null,
+  matchCount: 1,
+  titleMatch: false,
+  hits: [{ messageId: `${id}-m`, role: 'user', createdAt: 1, snippet: `a \uE000${id}\uE001` }],
 })
+const found = (groups: HistorySearchGroup[]) => ok({ groups, mode: 'words' })
 
 beforeEach(() => {
   api = installFakeApi()
@@ -22,10 +27,10 @@ beforeEach(() => {
 describe('search store', () => {
   it('shows only the answer to the latest search', async () => {
     let release: () => void = () => {}
-    api.handlers['conversations.search'] = (input) => {
+    api.handlers['conversations.searchMessages'] = (input) => {
       const { query } = input as { query: string }
-      if (query === 'slow') return new Promise((done) => (release = () => done(ok([hit('old')]))))
-      return ok([hit('new')])
+      if (query === 'slow') return new Promise((done) => (release = () => done(found([hit('old')]))))
+      return found([hit('new')])
     }
     setSearchQuery('slow')
     const slow = runSearch('slow')
@@ -38,7 +43,7 @@ describe('search store', () => {
 
   it('clearing drops the hits and any answer still on its way', async () => {
     let release: () => void = () => {}
-    api.handlers['conversations.search'] = () => new Promise((done) => (release = () => done(ok([hit('late')]))))
+    api.handlers['conversations.searchMessages'] = () => new Promise((done) => (release = () => done(found([hit('late')]))))
     setSearchQuery('word')
     const pending = runSearch('word')
     clearSearch()

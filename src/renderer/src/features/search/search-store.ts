@@ -1,6 +1,6 @@
-/** Full-text search over conversations, for the sidebar's search box. */
+/** Full-text search over messages, grouped by conversation, for the sidebar's search box. */
 import { create } from 'zustand'
-import type { ConversationSearchHit } from '../../../../shared/domain'
+import type { HistorySearchGroup } from '../../../../shared/domain'
 import type { AppError } from '../../../../shared/errors'
 import { callInto } from '../../lib/call-into'
 
@@ -8,7 +8,8 @@ interface SearchState {
   /** What the box shows; hits belong to `searched`, which trails it while the user types. */
   query: string
   searched: string
-  hits: ConversationSearchHit[]
+  /** Conversations with matches, each with its match count and first matching messages. */
+  hits: HistorySearchGroup[]
   searching: boolean
   error: AppError | null
 }
@@ -43,11 +44,11 @@ export async function runSearch(query: string): Promise<void> {
   set({ searching: true })
   const result = await callInto(
     useSearchStore,
-    'conversations.search',
+    'conversations.searchMessages',
     { query: trimmed.slice(0, 500) },
     { onError: { hits: [], searched: trimmed, searching: false }, showError: current },
   )
-  if (result.ok && current()) set({ hits: result.value, searched: trimmed, searching: false, error: null })
+  if (result.ok && current()) set({ hits: result.value.groups, searched: trimmed, searching: false, error: null })
 }
 
 export function clearSearch(): void {

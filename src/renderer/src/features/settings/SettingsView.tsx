@@ -1,5 +1,6 @@
-/** Settings: the API key and the API server. */
+/** Settings: the API key, the API server and your data. */
 import { ServerSection } from '../server/ServerSection'
+import { DataSection } from '../history/DataSection'
 import { KeySection } from './KeySection'
 import './settings.css'
 
@@ -9,6 +10,7 @@ export function SettingsView() {
       <h1 id="settings-title">Settings</h1>
       <KeySection />
       <ServerSection />
+      <DataSection />
     </section>
   )
 }

@@ -7,6 +7,13 @@ export interface SimConfig {
   tokensPerSecond: number
   /** Completion tokens of a chat reply unless the message says otherwise. */
   replyTokens: number
+  /** Simulated seconds per wall-clock second for jobs (batch, fine-tuning); 1 is real time. */
+  timeScale: number
+  /**
+   * What the deprecated /v1/fine_tuning/jobs* routes answer: 'available', or 404 / 410
+   * as for an account without fine-tuning or after Mistral retires the API.
+   */
+  fineTuning: 'available' | 404 | 410
 }
 
 export const DEFAULT_REPLY_TOKENS = 40
@@ -23,6 +30,18 @@ export function configFrom(value: unknown, current: SimConfig): SimConfig | stri
   if (c.replyTokens !== undefined) {
     if (!isCount(c.replyTokens)) return 'replyTokens must be a number >= 0'
     next.replyTokens = Math.floor(c.replyTokens as number)
+  }
+  if (c.timeScale !== undefined) {
+    if (typeof c.timeScale !== 'number' || !(c.timeScale > 0) || c.timeScale > 1_000_000) {
+      return 'timeScale must be a number > 0 and <= 1000000'
+    }
+    next.timeScale = c.timeScale
+  }
+  if (c.fineTuning !== undefined) {
+    if (c.fineTuning !== 'available' && c.fineTuning !== 404 && c.fineTuning !== 410) {
+      return "fineTuning must be 'available', 404 or 410"
+    }
+    next.fineTuning = c.fineTuning
   }
   return next
 }

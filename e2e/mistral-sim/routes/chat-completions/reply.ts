@@ -20,7 +20,7 @@ export interface ReplyPlan {
   rate: number
 }
 
-export function planReply(request: ChatRequest, settings: SimConfig): ReplyPlan {
+export function planReply(request: ChatRequest, settings: Pick<SimConfig, 'tokensPerSecond' | 'replyTokens'>): ReplyPlan {
   const { messages } = request
   const lastUser = [...messages].reverse().find((m) => m.role === 'user')
   const lastUserText = contentText(lastUser?.content)
@@ -60,25 +60,25 @@ export async function sendCompletion(
   // Generation takes time whether or not it is streamed.
   await sleep(delay + (plan.rate > 0 ? (plan.tokens.length / plan.rate) * 1000 : 0), signal)
   if (signal.aborted) return
-  sendJson(
-    res,
-    200,
-    {
-      id: hexId(),
-      object: 'chat.completion',
-      created: nowSeconds(),
-      model: request.model,
-      choices: [
-        {
-          index: 0,
-          message: { role: 'assistant', content: plan.tokens.join(''), tool_calls: null, prefix: false },
-          finish_reason: plan.finishReason,
-        },
-      ],
-      usage: plan.usage,
-    },
-    headers,
-  )
+  sendJson(res, 200, completionBody(request, plan), headers)
+}
+
+/** The non-streamed response body; batch jobs build their results with it too. */
+export function completionBody(request: ChatRequest, plan: ReplyPlan) {
+  return {
+    id: hexId(),
+    object: 'chat.completion',
+    created: nowSeconds(),
+    model: request.model,
+    choices: [
+      {
+        index: 0,
+        message: { role: 'assistant', content: plan.tokens.join(''), tool_calls: null, prefix: false },
+        finish_reason: plan.finishReason,
+      },
+    ],
+    usage: plan.usage,
+  }
 }
 
 /** Writes per event loop turn when there is no rate to keep; large enough to be fast, small enough to yield. */

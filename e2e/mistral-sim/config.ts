@@ -7,7 +7,7 @@ export interface SimConfig {
   tokensPerSecond: number
   /** Completion tokens of a chat reply unless the message says otherwise. */
   replyTokens: number
-  /** Simulated seconds per wall-clock second for jobs (batch, fine-tuning); 1 is real time. */
+  /** Simulated seconds per wall-clock second for jobs (batch, fine-tuning); 1 is real time, 0 stops the clock (only /__sim/advance moves it). */
   timeScale: number
   /**
    * What the deprecated /v1/fine_tuning/jobs* routes answer: 'available', or 404 / 410
@@ -32,8 +32,8 @@ export function configFrom(value: unknown, current: SimConfig): SimConfig | stri
     next.replyTokens = Math.floor(c.replyTokens as number)
   }
   if (c.timeScale !== undefined) {
-    if (typeof c.timeScale !== 'number' || !(c.timeScale > 0) || c.timeScale > 1_000_000) {
-      return 'timeScale must be a number > 0 and <= 1000000'
+    if (typeof c.timeScale !== 'number' || !(c.timeScale >= 0) || c.timeScale > 1_000_000) {
+      return 'timeScale must be a number >= 0 and <= 1000000'
     }
     next.timeScale = c.timeScale
   }

@@ -45,6 +45,8 @@ export interface Simulator {
   readonly requests: RecordedRequest[]
   /** Moves the jobs' clock forward by `seconds` of simulated time. */
   advance(seconds: number): void
+  /** Changes the config as POST /__sim/config does; throws on a bad value. */
+  configure(changes: Partial<SimConfig>): void
   /** Clears faults, recorded requests, config, created resources (jobs, fine-tuned models) and the clock. */
   reset(): void
   close(): Promise<void>
@@ -72,6 +74,14 @@ export async function startSimulator(opts: SimOptions = {}): Promise<Simulator> 
 
   const injectFault = (fault: Fault) => faults.push(fault)
   const advance = (seconds: number) => clock.advance(seconds)
+  /** Applies config changes; returns what is wrong with them instead. */
+  const configure = (changes: unknown): string | undefined => {
+    const next = configFrom(changes, settings)
+    if (typeof next === 'string') return next
+    settings = next
+    clock.setScale(settings.timeScale)
+    return undefined
+  }
   const reset = () => {
     faults.clear()
     requests.length = 0
@@ -107,10 +117,8 @@ export async function startSimulator(opts: SimOptions = {}): Promise<Simulator> 
         advance(seconds)
         return sendJson(res, 200, { ok: true, now: clock.nowSeconds() })
       }
-      const next = configFrom(body, settings)
-      if (typeof next === 'string') return sendJson(res, 400, { error: next })
-      settings = next
-      clock.setScale(settings.timeScale)
+      const problem = configure(body)
+      if (problem) return sendJson(res, 400, { error: problem })
       return sendJson(res, 200, { ok: true, config: settings })
     }
     sendJson(res, 404, { error: `unknown control route ${route}` })
@@ -169,6 +177,10 @@ export async function startSimulator(opts: SimOptions = {}): Promise<Simulator> 
     key,
     injectFault,
     advance,
+    configure(changes) {
+      const problem = configure(changes)
+      if (problem) throw new Error(`invalid config: ${problem}`)
+    },
     get requests() {
       return requests
     },

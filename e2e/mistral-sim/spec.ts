@@ -7,11 +7,12 @@ import { parse } from 'yaml'
 
 export const SPEC_PATH = fileURLToPath(new URL('./spec/openapi.yaml', import.meta.url))
 /**
- * The 2026-07 spec, the last to list the deprecated /v1/fine_tuning/jobs* routes.
+ * The fine-tuning jobs part of the 2026-07 spec, the last to list those deprecated routes
+ * (an extract: spec/extract-fine-tuning.ts).
  * Operations missing from the current spec are looked up here, so those routes are
  * checked against the spec that last described them.
  */
-export const LEGACY_SPEC_PATH = fileURLToPath(new URL('./spec/openapi-2026-07-with-fine-tuning.yaml', import.meta.url))
+export const LEGACY_SPEC_PATH = fileURLToPath(new URL('./spec/openapi-2026-07-fine-tuning.yaml', import.meta.url))
 
 export type JsonSchema = { [key: string]: unknown }
 export interface OpenApiDoc {

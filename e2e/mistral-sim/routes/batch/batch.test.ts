@@ -1,9 +1,11 @@
 // Conformance of /v1/batch/jobs*: the SDK creates, lists, gets, cancels and deletes
 // jobs; bodies validate against the spec; results equal the live endpoints' replies.
-import { describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { sdkError, spec, useSimulator } from '../../testing/conformance-kit'
 
 const t = useSimulator()
+// A stopped clock: only advance() moves the jobs, so a loaded machine cannot skew the counts.
+beforeEach(() => t.sim.configure({ timeScale: 0 }))
 
 const chatRequests = (n: number) =>
   Array.from({ length: n }, (_, i) => ({ customId: `q${i}`, body: { messages: [{ role: 'user', content: `question ${i}` }], max_tokens: 20 } }))

@@ -1,12 +1,14 @@
 // Conformance of the deprecated fine-tuning jobs API. The official SDK dropped it in
 // 2.4.1, so these go over raw HTTP and validate against the 2026-07 spec that last
 // listed the routes. Statuses move with the simulator's clock (advanced here).
-import { describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { createSpecValidator } from '../../spec-validator'
 import { loadLegacySpec } from '../../spec'
 import { useSimulator } from '../../testing/conformance-kit'
 
 const t = useSimulator()
+// A stopped clock: only advance() moves the jobs, so a loaded machine cannot skew the counts.
+beforeEach(() => t.sim.configure({ timeScale: 0 }))
 const legacy = createSpecValidator(true, loadLegacySpec())
 const FILE = '3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b'
 

@@ -1,9 +1,11 @@
 // Conformance of the account's fine-tuned models: made by a simulated fine-tuning job,
 // listed with the base cards, renamed, archived, unarchived and deleted through the SDK.
-import { describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { cardId, sdkError, spec, useSimulator } from '../../testing/conformance-kit'
 
 const t = useSimulator()
+// A stopped clock: only advance() moves the jobs, so a loaded machine cannot skew the counts.
+beforeEach(() => t.sim.configure({ timeScale: 0 }))
 
 async function fineTune(suffix: string): Promise<string> {
   const res = await t.api('/v1/fine_tuning/jobs', {

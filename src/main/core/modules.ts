@@ -6,6 +6,7 @@
  */
 import { chatModule } from './chat/chat.module'
 import { conversationsModule } from './conversations/conversations.module'
+import { embeddingsModule } from './embeddings/embeddings.module'
 import { fineTuningModule } from './fine-tuning/fine-tuning.module'
 import { keysModule } from './keys/keys.module'
 import { linksModule } from './links/links.module'
@@ -21,4 +22,5 @@ export const modules: readonly FeatureModule[] = [
   linksModule,
   chatModule,
   fineTuningModule,
+  embeddingsModule,
 ]

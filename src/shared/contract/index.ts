@@ -10,6 +10,7 @@ import type { Result } from '../errors'
 import * as chat from './chat'
 import * as conversations from './conversations'
 import { mergeSlices } from './define'
+import * as embeddings from './embeddings'
 import * as fineTuning from './fine-tuning'
 import * as keys from './keys'
 import * as links from './links'
@@ -24,6 +25,7 @@ const slices = [
   links,
   chat,
   fineTuning,
+  embeddings,
 ] as const
 
 export const { channels, events } = mergeSlices(slices)

@@ -4,6 +4,7 @@
  *
  * Adding a feature: write core/<feature>/<feature>.module.ts and append it here.
  */
+import { batchModule } from './batch/batch.module'
 import { chatModule } from './chat/chat.module'
 import { conversationsModule } from './conversations/conversations.module'
 import { embeddingsModule } from './embeddings/embeddings.module'
@@ -23,4 +24,5 @@ export const modules: readonly FeatureModule[] = [
   chatModule,
   fineTuningModule,
   embeddingsModule,
+  batchModule,
 ]

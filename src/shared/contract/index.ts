@@ -7,6 +7,7 @@
  */
 import type { z } from 'zod'
 import type { Result } from '../errors'
+import * as batch from './batch'
 import * as chat from './chat'
 import * as conversations from './conversations'
 import { mergeSlices } from './define'
@@ -26,6 +27,7 @@ const slices = [
   chat,
   fineTuning,
   embeddings,
+  batch,
 ] as const
 
 export const { channels, events } = mergeSlices(slices)

@@ -1,5 +1,5 @@
 /** The models the key can use, saved per key for offline use; pin advice; the account's fine-tuned models. */
-import catalog from '../../../../resources/model-catalog.json'
+import catalog from '../../../../resources/model-catalog.json' with { type: 'json' }
 import type { FeatureModule } from '../module'
 import { catalogPrices } from './catalog-prices'
 import * as m001 from './migrations/001-models-cache'

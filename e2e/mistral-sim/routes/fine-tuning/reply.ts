@@ -55,21 +55,15 @@ function metadataOf(job: SimJob) {
   }
 }
 
+
 /** POST ?dry_run=true: what the job would cost, without creating it. */
 export function dryRunOut(job: SimJob) {
-  const steps = job.hyperparameters.training_steps ?? 100
   return {
-    expected_duration_seconds: 75,
-    cost: cost(job.trainTokens),
-    cost_currency: 'USD',
-    train_tokens_per_step: TRAIN_TOKENS_PER_STEP,
-    train_tokens: job.trainTokens,
-    data_tokens: null,
-    estimated_start_time: null,
+    ...metadataOf(job),
     deprecated: true,
     details: 'The fine-tuning API is deprecated.',
     epochs: job.hyperparameters.epochs,
-    training_steps: steps,
+    training_steps: job.hyperparameters.training_steps ?? 100,
     object: 'job.metadata' as const,
   }
 }

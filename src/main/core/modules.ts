@@ -14,6 +14,7 @@ import { linksModule } from './links/links.module'
 import type { FeatureModule } from './module'
 import { modelsModule } from './models/models.module'
 import { presetsModule } from './presets/presets.module'
+import { usageModule } from './usage/usage.module'
 
 export const modules: readonly FeatureModule[] = [
   keysModule,
@@ -25,4 +26,5 @@ export const modules: readonly FeatureModule[] = [
   fineTuningModule,
   embeddingsModule,
   batchModule,
+  usageModule,
 ]

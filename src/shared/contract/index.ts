@@ -17,6 +17,7 @@ import * as keys from './keys'
 import * as links from './links'
 import * as models from './models'
 import * as presets from './presets'
+import * as usage from './usage'
 
 const slices = [
   keys,
@@ -28,6 +29,7 @@ const slices = [
   fineTuning,
   embeddings,
   batch,
+  usage,
 ] as const
 
 export const { channels, events } = mergeSlices(slices)

@@ -10,6 +10,7 @@ import { modelsFeature } from './models/models.feature'
 import { presetsFeature } from './presets/presets.feature'
 import { searchFeature } from './search/search.feature'
 import { settingsFeature } from './settings/settings.feature'
+import { usageFeature } from './usage/usage.feature'
 
 export const features: readonly Feature[] = [
   chatFeature,
@@ -18,4 +19,5 @@ export const features: readonly Feature[] = [
   searchFeature,
   modelsFeature,
   settingsFeature,
+  usageFeature,
 ]

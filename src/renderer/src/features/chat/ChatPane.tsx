@@ -15,6 +15,7 @@ import { ConversationSettingsPanel, ConversationSettingsToggle } from './convers
 import { MessageList } from './MessageList'
 import { ModelPicker, ModelsError } from './ModelPicker'
 import './chat.css'
+import { ConversationCost } from '../usage/ConversationCost'
 
 export function ChatPane() {
   const keySet = useKeyStore((s) => s.status?.set ?? null)
@@ -66,6 +67,7 @@ function ChatHeader() {
   return (
     <header className="chat__header">
       <h1 className="chat__title">{openId === null ? 'New chat' : (title ?? 'Conversation')}</h1>
+      {openId !== null ? <ConversationCost conversationId={openId} /> : null}
       <ModelPicker />
       <ConversationSettingsToggle />
     </header>

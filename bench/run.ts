@@ -25,11 +25,12 @@ import { prepareHost } from './lib/web-host'
 import { chatRender } from './scenarios/chat-render'
 import { coldStart } from './scenarios/cold-start'
 import { ipcCoalescing } from './scenarios/ipc-coalescing'
+import { jsonlCheck } from './scenarios/jsonl-check'
 import { ledgerScale } from './scenarios/ledger-scale'
 import { memory } from './scenarios/memory'
 import { streamOverhead } from './scenarios/stream-overhead'
 
-const SCENARIOS: Scenario[] = [streamOverhead, ipcCoalescing, coldStart, memory, chatRender, ledgerScale]
+const SCENARIOS: Scenario[] = [streamOverhead, ipcCoalescing, coldStart, memory, chatRender, ledgerScale, jsonlCheck]
 const RESULTS = fileURLToPath(new URL('./results/', import.meta.url))
 
 const USAGE = `usage: npm run bench -- [--quick] [--runs N] [--warmup N] [--build | --no-build] [--no-write] [--markdown] [scenario...]

@@ -27,7 +27,7 @@ export function simulatorReply(sim: Simulator, marker: string): string {
     )
   if (!request) throw new Error(`the simulator got no chat request containing "${marker}"`)
   // Only the directive in the message sets the size here, so the default settings are irrelevant.
-  return planReply(request.body as ChatRequest, { tokensPerSecond: 0, replyTokens: 40, replyStyle: 'echo' }).tokens.join('')
+  return planReply(request.body as ChatRequest, { tokensPerSecond: 0, replyTokens: 40, replyStyle: 'echo', timeScale: 1, fineTuning: 'available' }).tokens.join('')
 }
 
 export const normalize = (text: string): string => text.replace(/\s+/g, ' ').trim()

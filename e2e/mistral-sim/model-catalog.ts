@@ -74,6 +74,13 @@ export function parseContextLength(value: string | null): number {
   return Math.round(Number(m[1]) * unit)
 }
 
+/**
+ * The catalog does not say which models could be fine-tuned. These families could
+ * when the jobs API was current (Mistral's fine-tuning docs, 2025); the simulator's
+ * fine-tuning jobs accept exactly the cards marked so.
+ */
+const FINE_TUNABLE = /^(mistral-small|ministral-(3b|8b)|codestral|open-mistral-nemo)-(latest|\d{4})$/
+
 function capabilitiesOf(model: CatalogModel): ModelCapabilities {
   const features = new Set(model.capabilities.features)
   const input = new Set(model.capabilities.input)
@@ -85,8 +92,7 @@ function capabilitiesOf(model: CatalogModel): ModelCapabilities {
     // The catalog has no reasoning feature; Magistral is the reasoning family.
     reasoning: /magistral/i.test(model.name),
     completion_fim: features.has('fim'),
-    // Fine-tuning is deprecated and the catalog does not say which models allowed it.
-    fine_tuning: false,
+    fine_tuning: model.status !== 'Deprecated' && model.apiNames.some((id) => FINE_TUNABLE.test(id)),
     vision: input.has('image'),
     ocr: features.has('ocr'),
     classification: false,
@@ -151,12 +157,28 @@ export function buildCards(catalog: CatalogModel[]): BaseModelCard[] {
       max_context_length: Math.max(...group.map((m) => parseContextLength(m.contextLength))),
       aliases,
       deprecation: first.status === 'Deprecated' ? SIM_DEPRECATION_DATE : null,
-      deprecation_replacement_model: null,
+      deprecation_replacement_model: first.status === 'Deprecated' ? replacementFor(id, catalog) : null,
       default_model_temperature: capabilities.completion_chat ? (isCode ? 0.3 : 0.7) : null,
       type: 'base',
     })
   }
   return cards
+}
+
+/** "mistral-large-2411" → "mistral-large": the family a dated or -latest id belongs to. */
+export function familyOf(id: string): string {
+  return id.replace(/-(latest|\d{4})$/, '')
+}
+
+/**
+ * The catalog has no replacement field; a deprecated model's replacement is the
+ * -latest alias of a GA model of the same family, when there is one.
+ */
+function replacementFor(id: string, catalog: CatalogModel[]): string | null {
+  const latest = `${familyOf(id)}-latest`
+  if (latest === id) return null
+  const ga = catalog.find((m) => m.status === 'GA' && m.apiNames.includes(latest))
+  return ga ? latest : null
 }
 
 function describe(model: CatalogModel): string {

@@ -26,7 +26,7 @@ describe('auth', () => {
 
 describe('dispatch', () => {
   it("FastAPI's 404 for a path it does not have and 405 for a method a route does not take", async () => {
-    const missing = await t.api('/v1/fine_tuning/jobs')
+    const missing = await t.api('/v1/nothing/here')
     expect(missing.status).toBe(404)
     expect(await missing.json()).toEqual({ detail: 'Not Found' })
     const wrongMethod = await t.api('/v1/chat/completions')

@@ -8,6 +8,8 @@ import { FaultQueue, faultProblem, sendStatusFault, type Fault } from './faults'
 import { apiError, readBody, sendJson, hexId } from './http'
 import { modelCards } from './model-catalog'
 import { RateLimitMeter } from './ratelimit'
+import { SimClock } from './sim-clock'
+import { SimState } from './sim-state'
 import { ROUTES } from './routes'
 import { createRouter } from './routes/router'
 import { loadSpec } from './spec'
@@ -43,7 +45,11 @@ export interface Simulator {
   /** Queued; applies to the next matching request(s). `path` defaults to /v1/chat/completions, `times` to 1. */
   injectFault(fault: Fault): void
   readonly requests: RecordedRequest[]
-  /** Clears faults, recorded requests and config. */
+  /** Moves the jobs' clock forward by `seconds` of simulated time. */
+  advance(seconds: number): void
+  /** Changes the config as POST /__sim/config does; throws on a bad value. */
+  configure(changes: Partial<SimConfig>): void
+  /** Clears faults, recorded requests, config, created resources (jobs, fine-tuned models) and the clock. */
   reset(): void
   close(): Promise<void>
 }
@@ -55,18 +61,37 @@ export async function startSimulator(opts: SimOptions = {}): Promise<Simulator> 
   const router = createRouter(ROUTES)
 
   const key = opts.key ?? DEFAULT_SIM_KEY
-  const initial: SimConfig = { tokensPerSecond: opts.tokensPerSecond ?? 0, replyTokens: DEFAULT_REPLY_TOKENS, replyStyle: opts.replyStyle ?? 'assistant' }
+  const initial: SimConfig = {
+    tokensPerSecond: opts.tokensPerSecond ?? 0,
+    replyTokens: DEFAULT_REPLY_TOKENS,
+    replyStyle: opts.replyStyle ?? 'assistant',
+    timeScale: 1,
+    fineTuning: 'available',
+  }
   let settings: SimConfig = { ...initial }
   const faults = new FaultQueue()
   const requests: RecordedRequest[] = []
   const meter = new RateLimitMeter()
+  const state = new SimState()
+  const clock = new SimClock()
 
   const injectFault = (fault: Fault) => faults.push(fault)
+  const advance = (seconds: number) => clock.advance(seconds)
+  /** Applies config changes; returns what is wrong with them instead. */
+  const configure = (changes: unknown): string | undefined => {
+    const next = configFrom(changes, settings)
+    if (typeof next === 'string') return next
+    settings = next
+    clock.setScale(settings.timeScale)
+    return undefined
+  }
   const reset = () => {
     faults.clear()
     requests.length = 0
     settings = { ...initial }
     meter.reset()
+    state.clear()
+    clock.reset(settings.timeScale)
   }
 
   const control = async (req: IncomingMessage, res: ServerResponse, path: string): Promise<void> => {
@@ -76,7 +101,7 @@ export async function startSimulator(opts: SimOptions = {}): Promise<Simulator> 
       reset()
       return sendJson(res, 200, { ok: true })
     }
-    if (route === 'POST /__sim/fault' || route === 'POST /__sim/config') {
+    if (route === 'POST /__sim/fault' || route === 'POST /__sim/config' || route === 'POST /__sim/advance') {
       let body: unknown
       try {
         body = JSON.parse(await readBody(req))
@@ -89,15 +114,20 @@ export async function startSimulator(opts: SimOptions = {}): Promise<Simulator> 
         injectFault(body as Fault)
         return sendJson(res, 200, { ok: true })
       }
-      const next = configFrom(body, settings)
-      if (typeof next === 'string') return sendJson(res, 400, { error: next })
-      settings = next
+      if (route === 'POST /__sim/advance') {
+        const seconds = (body as { seconds?: unknown } | null)?.seconds
+        if (typeof seconds !== 'number' || !(seconds >= 0)) return sendJson(res, 400, { error: 'seconds must be a number >= 0' })
+        advance(seconds)
+        return sendJson(res, 200, { ok: true, now: clock.nowSeconds() })
+      }
+      const problem = configure(body)
+      if (problem) return sendJson(res, 400, { error: problem })
       return sendJson(res, 200, { ok: true, config: settings })
     }
     sendJson(res, 404, { error: `unknown control route ${route}` })
   }
 
-  const api = async (req: IncomingMessage, res: ServerResponse, path: string): Promise<void> => {
+  const api = async (req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams): Promise<void> => {
     const raw = req.method === 'GET' || req.method === 'HEAD' ? '' : await readBody(req)
     requests.push({ method: req.method ?? 'GET', path, body: parseMaybe(raw), at: Date.now() })
 
@@ -118,14 +148,18 @@ export async function startSimulator(opts: SimOptions = {}): Promise<Simulator> 
       body: raw,
       meter,
       config: settings,
+      state,
+      clock,
+      query,
       takeStreamFault: (streaming) => faults.takeStream(streaming),
     })
   }
 
   const server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://sim.local').pathname
-    const handler = path.startsWith('/__sim/') ? control : api
-    handler(req, res, path).catch((err: unknown) => {
+    const url = new URL(req.url ?? '/', 'http://sim.local')
+    const path = url.pathname
+    const handled = path.startsWith('/__sim/') ? control(req, res, path) : api(req, res, path, url.searchParams)
+    handled.catch((err: unknown) => {
       if (!res.headersSent) sendJson(res, 500, apiError(`Simulator error: ${String(err)}`, 'internal_server_error', null))
       else res.destroy()
     })
@@ -145,6 +179,11 @@ export async function startSimulator(opts: SimOptions = {}): Promise<Simulator> 
     port,
     key,
     injectFault,
+    advance,
+    configure(changes) {
+      const problem = configure(changes)
+      if (problem) throw new Error(`invalid config: ${problem}`)
+    },
     get requests() {
       return requests
     },

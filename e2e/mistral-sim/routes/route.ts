@@ -5,6 +5,8 @@ import type { ServerResponse } from 'node:http'
 import type { SimConfig } from '../config'
 import type { StreamFault } from '../faults'
 import type { RateLimitMeter } from '../ratelimit'
+import type { SimClock } from '../sim-clock'
+import type { SimState } from '../sim-state'
 
 export interface RouteContext {
   res: ServerResponse
@@ -15,6 +17,12 @@ export interface RouteContext {
   meter: RateLimitMeter
   /** The config at the time of the request. */
   config: SimConfig
+  /** Resources the routes created (jobs, fine-tuned models); emptied by reset(). */
+  state: SimState
+  /** Simulated time for jobs; /__sim/config timeScale and /__sim/advance move it. */
+  clock: SimClock
+  /** The query string's parameters. */
+  query: URLSearchParams
   /** Takes the first queued cut or slow-first-token fault that applies; take it once the request is valid. */
   takeStreamFault(streaming: boolean): StreamFault | undefined
 }

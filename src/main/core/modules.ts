@@ -4,9 +4,12 @@
  *
  * Adding a feature: write core/<feature>/<feature>.module.ts and append it here.
  */
+import { batchModule } from './batch/batch.module'
 import { chatModule } from './chat/chat.module'
 import { conversationsModule } from './conversations/conversations.module'
 import { historyModule } from './history/history.module'
+import { embeddingsModule } from './embeddings/embeddings.module'
+import { fineTuningModule } from './fine-tuning/fine-tuning.module'
 import { keysModule } from './keys/keys.module'
 import { linksModule } from './links/links.module'
 import type { FeatureModule } from './module'
@@ -22,6 +25,9 @@ export const modules: readonly FeatureModule[] = [
   presetsModule,
   linksModule,
   chatModule,
+  fineTuningModule,
+  embeddingsModule,
+  batchModule,
   usageModule,
   serverModule,
   historyModule,

@@ -7,10 +7,13 @@
  */
 import type { z } from 'zod'
 import type { Result } from '../errors'
+import * as batch from './batch'
 import * as chat from './chat'
 import * as conversations from './conversations'
 import { mergeSlices } from './define'
 import * as history from './history'
+import * as embeddings from './embeddings'
+import * as fineTuning from './fine-tuning'
 import * as keys from './keys'
 import * as links from './links'
 import * as models from './models'
@@ -25,6 +28,9 @@ const slices = [
   presets,
   links,
   chat,
+  fineTuning,
+  embeddings,
+  batch,
   usage,
   server,
   history,

@@ -17,30 +17,30 @@ export async function sendCompletion(
   // Generation takes time whether or not it is streamed.
   await sleep(delay + (plan.rate > 0 ? (plan.tokens.length / plan.rate) * 1000 : 0), signal)
   if (signal.aborted) return
-  sendJson(
-    res,
-    200,
-    {
-      id: hexId(),
-      object: 'chat.completion',
-      created: nowSeconds(),
-      model: request.model,
-      choices: [
-        {
-          index: 0,
-          message: {
-            role: 'assistant',
-            content: messageContent(plan),
-            tool_calls: plan.toolCalls.length > 0 ? plan.toolCalls : null,
-            prefix: false,
-          },
-          finish_reason: plan.finishReason,
+  sendJson(res, 200, completionBody(request, plan), headers)
+}
+
+/** The whole (non-streamed) completion; batch results use it too, so they match the live endpoint. */
+export function completionBody(request: ChatRequest, plan: ReplyPlan): object {
+  return {
+    id: hexId(),
+    object: 'chat.completion',
+    created: nowSeconds(),
+    model: request.model,
+    choices: [
+      {
+        index: 0,
+        message: {
+          role: 'assistant',
+          content: messageContent(plan),
+          tool_calls: plan.toolCalls.length > 0 ? plan.toolCalls : null,
+          prefix: false,
         },
-      ],
-      usage: plan.usage,
-    },
-    headers,
-  )
+        finish_reason: plan.finishReason,
+      },
+    ],
+    usage: plan.usage,
+  }
 }
 
 /** Writes per event loop turn when there is no rate to keep; large enough to be fast, small enough to yield. */

@@ -18,8 +18,15 @@ function canonicalRank(card: Card): number {
   return card.id.endsWith('latest') ? 1 : 0
 }
 
+/** The API has no embeddings capability; an embedding model is one that does nothing else and says so in its id. */
+function isEmbeddingModel(card: Card): boolean {
+  const c = card.capabilities
+  return /embed/i.test(card.id) && !c.completionChat && !c.ocr && !c.moderation
+}
+
 function toSummary(card: Card, names: Set<string>): ModelSummary {
   const c = card.capabilities
+  const deprecation = card.deprecation ?? null
   return {
     id: card.id,
     name: card.name || card.id,
@@ -33,9 +40,17 @@ function toSummary(card: Card, names: Set<string>): ModelSummary {
       reasoning: c.reasoning,
       fim: c.completionFim,
       ocr: c.ocr,
+      moderation: c.moderation,
+      embeddings: isEmbeddingModel(card),
+      fineTuning: c.fineTuning,
+      audio: c.audio || c.audioTranscription || c.audioSpeech,
     },
     defaultTemperature: card.defaultModelTemperature ?? null,
-    deprecated: card.deprecation != null,
+    deprecated: deprecation != null,
+    retiresAt: deprecation ? deprecation.toISOString() : null,
+    replacement: card.deprecationReplacementModel ?? null,
+    created: card.created ?? 0,
+    fineTuned: card.type === 'fine-tuned' ? { job: card.job, root: card.root, archived: card.archived ?? false } : null,
   }
 }
 

@@ -1,10 +1,11 @@
 // What a simulated endpoint is. A route never sees the server: it gets the
 // request and the shared pieces (rate-limit meter, config, stream faults)
 // through RouteContext, so routes and server import in one direction only.
-import type { ServerResponse } from 'node:http'
+import type { IncomingHttpHeaders, ServerResponse } from 'node:http'
 import type { SimConfig } from '../config'
 import type { StreamFault } from '../faults'
 import type { RateLimitMeter } from '../ratelimit'
+import type { SimFiles } from './files/sim-files'
 
 export interface RouteContext {
   res: ServerResponse
@@ -12,6 +13,14 @@ export interface RouteContext {
   params: Readonly<Record<string, string>>
   /** The raw request body; '' for GET and HEAD. */
   body: string
+  /** The same body as bytes (multipart uploads are binary). */
+  bytes: Buffer
+  headers: IncomingHttpHeaders
+  query: URLSearchParams
+  /** This simulator's base URL, e.g. http://127.0.0.1:8787 (for signed URLs). */
+  baseUrl: string
+  /** The files uploaded to this simulator (POST /v1/files); cleared by reset(). */
+  files: SimFiles
   meter: RateLimitMeter
   /** The config at the time of the request. */
   config: SimConfig

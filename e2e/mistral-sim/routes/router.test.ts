@@ -19,6 +19,13 @@ describe('route table', () => {
       'GET /v1/models',
       'GET /v1/models/{model_id}',
       'POST /v1/chat/completions',
+      'POST /v1/files',
+      'GET /v1/files',
+      'GET /v1/files/{file_id}',
+      'DELETE /v1/files/{file_id}',
+      'GET /v1/files/{file_id}/content',
+      'GET /v1/files/{file_id}/url',
+      'POST /v1/ocr',
     ])
   })
 

@@ -6,6 +6,7 @@
  */
 import { chatModule } from './chat/chat.module'
 import { conversationsModule } from './conversations/conversations.module'
+import { documentsModule } from './documents/documents.module'
 import { keysModule } from './keys/keys.module'
 import { linksModule } from './links/links.module'
 import type { FeatureModule } from './module'
@@ -19,4 +20,5 @@ export const modules: readonly FeatureModule[] = [
   presetsModule,
   linksModule,
   chatModule,
+  documentsModule,
 ]

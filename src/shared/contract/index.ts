@@ -10,6 +10,7 @@ import type { Result } from '../errors'
 import * as chat from './chat'
 import * as conversations from './conversations'
 import { mergeSlices } from './define'
+import * as documents from './documents'
 import * as keys from './keys'
 import * as links from './links'
 import * as models from './models'
@@ -22,6 +23,7 @@ const slices = [
   presets,
   links,
   chat,
+  documents,
 ] as const
 
 export const { channels, events } = mergeSlices(slices)

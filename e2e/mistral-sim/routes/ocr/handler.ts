@@ -1,6 +1,6 @@
 // POST /v1/ocr: check the request, fetch the document, apply the service's limits,
 // read each selected page (a PDF's real text layer, or an image's fixed text) and reply.
-import { apiError, sendJson } from '../../http'
+import { apiError, sendJson, sleep } from '../../http'
 import { findModel } from '../../model-catalog'
 import type { Route } from '../route'
 import { imageSize } from './document-kind'
@@ -19,7 +19,7 @@ export const ocr: Route = {
   method: 'POST',
   path: '/v1/ocr',
   operationId: OCR_OPERATION,
-  handle: async ({ res, body, meter, files }) => {
+  handle: async ({ res, body, meter, files, takeStreamFault }) => {
     const reply = (status: number, payload: unknown) => sendJson(res, status, payload, meter.charge(0))
     const checked = checkOcrRequest(body)
     if (!checked.ok) return reply(checked.status, checked.body)
@@ -50,6 +50,13 @@ export const ocr: Route = {
     }
     const selected = selectPages(request.pages, count)
     if (!Array.isArray(selected)) return reply(selected.status, selected.body)
+    // A slow-first-token fault delays the whole reply, as for a non-streamed chat reply: for testing cancel.
+    const fault = takeStreamFault(false)
+    if (fault?.kind === 'slow-first-token') {
+      const gone = new AbortController()
+      res.once('close', () => gone.abort())
+      await sleep(fault.delayMs, gone.signal)
+    }
 
     const pages = []
     let images = 0

@@ -12,13 +12,29 @@ export interface StoredConversation extends ConversationSummary, ConversationSet
   titleSource: TitleSource
 }
 
-interface Row {
+/** The columns of a ConversationSummary, for every query that lists conversations (`c` is conversations). */
+export const SUMMARY_COLUMNS = `c.id, c.title, c.model, c.created_at, c.updated_at,
+  (SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id) AS message_count`
+
+export interface SummaryRow {
   id: string
   title: string
   model: string
   created_at: number
   updated_at: number
   message_count: number
+}
+
+export const summaryFromRow = (r: SummaryRow): ConversationSummary => ({
+  id: r.id,
+  title: r.title,
+  model: r.model,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  messageCount: r.message_count,
+})
+
+interface Row extends SummaryRow {
   leaf_id: string | null
   system_prompt: string
   params_json: string
@@ -36,21 +52,14 @@ export const toSummary = (c: ConversationSummary): ConversationSummary => ({
 })
 
 const toStored = (r: Row): StoredConversation => ({
-  id: r.id,
-  title: r.title,
-  model: r.model,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-  messageCount: r.message_count,
+  ...summaryFromRow(r),
   leafId: r.leaf_id,
   systemPrompt: r.system_prompt,
   params: paramsFromJson(r.params_json),
   titleSource: r.title_source,
 })
 
-const SELECT = `SELECT c.id, c.title, c.model, c.created_at, c.updated_at, c.leaf_id, c.system_prompt,
-  c.params_json, c.title_source,
-  (SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id) AS message_count
+const SELECT = `SELECT ${SUMMARY_COLUMNS}, c.leaf_id, c.system_prompt, c.params_json, c.title_source
   FROM conversations c`
 
 export interface NewConversation extends Partial<ConversationSettings> {
@@ -119,7 +128,7 @@ export class ConversationsRepo {
   }
 
   list(): ConversationSummary[] {
-    return this.listStmt.all().map((r) => toSummary(toStored(r)))
+    return this.listStmt.all().map(summaryFromRow)
   }
 
   /** Messages go with it (cascade); usage rows stay. */

@@ -10,7 +10,8 @@ import { makeTempDir } from '../testing/temp-dir'
 import { ConversationsRepo } from './conversations-repo'
 import { DB_FILE } from '../kernel/db/database'
 import { moduleVersions } from '../kernel/db/migrate'
-import { legacyMigrations } from '../kernel/db/testing/legacy-migrations'
+import * as ledger001 from '../kernel/usage/migrations/001-usage-ledger'
+import * as conversations001 from './migrations/001-conversations-messages'
 import { openAppDatabase } from '../schema'
 import { MessagesRepo } from './messages-repo'
 import { SearchRepo } from './search-repo'
@@ -24,7 +25,8 @@ afterEach(() => tmp.cleanup())
 /** Writes rows the way version 1 did, with raw SQL against the version-1 schema. */
 function seedVersion1(): void {
   const v1 = new Database(path.join(tmp.dir, DB_FILE))
-  v1.exec(legacyMigrations[0].sql)
+  // Version 1 of the old global sequence was exactly these two, now split by owner.
+  v1.exec(conversations001.sql + ledger001.sql)
   v1.pragma('user_version = 1')
   const conv = v1.prepare('INSERT INTO conversations (id, title, model, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
   const msg = v1.prepare(

@@ -4,6 +4,7 @@
  */
 import type { ConversationSearchHit } from '../../../shared/domain'
 import type { Db } from '../kernel/db/database'
+import { SUMMARY_COLUMNS, summaryFromRow, type SummaryRow } from './conversations-repo'
 
 /** Private-use characters around each hit, so the renderer can highlight without parsing HTML. */
 export const HIT_START = '\uE000'
@@ -23,13 +24,7 @@ export function toFtsQuery(query: string): string | null {
   return terms.map((t, i) => `"${t.replace(/"/g, '""')}"${i === terms.length - 1 ? '*' : ''}`).join(' ')
 }
 
-interface Row {
-  id: string
-  title: string
-  model: string
-  created_at: number
-  updated_at: number
-  message_count: number
+interface Row extends SummaryRow {
   snippet: string | null
 }
 
@@ -53,8 +48,7 @@ export class SearchRepo {
        title_hits AS (
          SELECT conversation_id AS cid FROM conversation_titles_fts WHERE conversation_titles_fts MATCH @q
        )
-       SELECT c.id, c.title, c.model, c.created_at, c.updated_at, s.snippet,
-         (SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id) AS message_count
+       SELECT ${SUMMARY_COLUMNS}, s.snippet
        FROM conversations c LEFT JOIN snippets s ON s.cid = c.id
        WHERE s.cid IS NOT NULL OR c.id IN (SELECT cid FROM title_hits)
        ORDER BY c.updated_at DESC, c.created_at DESC
@@ -66,14 +60,6 @@ export class SearchRepo {
   search(query: string, limit = SEARCH_LIMIT): ConversationSearchHit[] {
     const q = toFtsQuery(query)
     if (!q) return []
-    return this.searchStmt.all({ q, limit }).map((r) => ({
-      id: r.id,
-      title: r.title,
-      model: r.model,
-      createdAt: r.created_at,
-      updatedAt: r.updated_at,
-      messageCount: r.message_count,
-      snippet: r.snippet,
-    }))
+    return this.searchStmt.all({ q, limit }).map((r) => ({ ...summaryFromRow(r), snippet: r.snippet }))
   }
 }

@@ -1,18 +1,10 @@
 /** conversations.search through dispatch(), as the hosts call it. */
-import { afterEach, describe, expect, it } from 'vitest'
-import { CoreHarness, type HarnessOptions } from '../testing/core-harness'
+import { describe, expect, it } from 'vitest'
+import { harnessPerTest } from '../testing/core-harness'
 
 const MODEL = 'mistral-small-latest'
 
-let h: CoreHarness | null = null
-async function start(options: HarnessOptions = {}): Promise<CoreHarness> {
-  h = await CoreHarness.start(options)
-  return h
-}
-afterEach(async () => {
-  await h?.stop()
-  h = null
-})
+const start = harnessPerTest()
 
 describe('conversations.search', () => {
   it('finds conversations by message text and title, diacritics folded, newest first', async () => {

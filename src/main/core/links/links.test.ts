@@ -1,16 +1,8 @@
 /** links.open through dispatch(), as the hosts call it. */
-import { afterEach, describe, expect, it } from 'vitest'
-import { CoreHarness, type HarnessOptions } from '../testing/core-harness'
+import { describe, expect, it } from 'vitest'
+import { harnessPerTest } from '../testing/core-harness'
 
-let h: CoreHarness | null = null
-async function start(options: HarnessOptions = {}): Promise<CoreHarness> {
-  h = await CoreHarness.start(options)
-  return h
-}
-afterEach(async () => {
-  await h?.stop()
-  h = null
-})
+const start = harnessPerTest()
 
 describe('links.open', () => {
   it('opens web links through the host port', async () => {

@@ -1,18 +1,10 @@
 /** The preset channels through dispatch(), as the hosts call them. */
-import { afterEach, describe, expect, it } from 'vitest'
-import { CoreHarness, type HarnessOptions } from '../testing/core-harness'
+import { describe, expect, it } from 'vitest'
+import { harnessPerTest } from '../testing/core-harness'
 
 const MODEL = 'mistral-small-latest'
 
-let h: CoreHarness | null = null
-async function start(options: HarnessOptions = {}): Promise<CoreHarness> {
-  h = await CoreHarness.start(options)
-  return h
-}
-afterEach(async () => {
-  await h?.stop()
-  h = null
-})
+const start = harnessPerTest()
 
 const settings = { systemPrompt: 'You review code.', params: { temperature: 0.1, maxTokens: 500 } }
 

@@ -2,6 +2,7 @@
  * A core wired to the Mistral simulator and a temp data dir, driven through
  * dispatch() exactly as the hosts drive it. Test-only.
  */
+import { afterEach } from 'vitest'
 import { startSimulator, type Simulator } from '../../../../e2e/mistral-sim/server'
 import type { ChannelName, Input, Output } from '../../../shared/contract'
 import type { Result } from '../../../shared/errors'
@@ -96,4 +97,14 @@ export class CoreHarness {
     await this.sim.close()
     this.cleanupDir()
   }
+}
+
+/** For test files that start a harness per test, each with its own options: stops it after every test. */
+export function harnessPerTest(): (options?: HarnessOptions) => Promise<CoreHarness> {
+  let current: CoreHarness | null = null
+  afterEach(async () => {
+    await current?.stop()
+    current = null
+  })
+  return async (options = {}) => (current = await CoreHarness.start(options))
 }

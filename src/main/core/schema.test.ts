@@ -47,7 +47,7 @@ describe('a database made by version 2 of the schema', () => {
 
     const db = openAppDatabase(dataDir)
     expect(schemaVersion(db)).toBe(PER_MODULE_SCHEMA)
-    expect(moduleVersions(db)).toEqual(new Map([['conversations', 2], ['presets', 1], ['usage', 1]]))
+    expect(moduleVersions(db)).toEqual(new Map([['conversations', 2], ['documents', 1], ['presets', 1], ['usage', 1]]))
     db.close()
     expect(dump(path.join(dataDir, DB_FILE)).rows).toEqual(before.rows)
   })

@@ -3,7 +3,16 @@
  * (browser host), the queue, stored documents, their pages and full-text search.
  */
 import { z } from 'zod'
-import type { DocumentDetail, DocumentPage, DocumentSearchHit, DocumentSummary, QueueItem } from '../domain'
+import type {
+  DocumentAskContext,
+  DocumentChunk,
+  DocumentDetail,
+  DocumentExport,
+  DocumentPage,
+  DocumentSearchHit,
+  DocumentSummary,
+  QueueItem,
+} from '../domain'
 import { channel, empty, id, modelId, returns } from './define'
 
 /** Base64 of at most 768 KiB per chunk: about 1 MB on the wire, well under any frame limit. */
@@ -78,6 +87,23 @@ export const channels = {
   'documents.search': channel(
     z.object({ query: z.string().trim().min(1).max(500) }).strict(),
     returns<DocumentSearchHit[]>(),
+  ),
+  /** Builds a download: the Markdown file, a ZIP (Markdown, images/, tables/) or the tables as CSV. */
+  'documents.export': channel(
+    z.object({ id, format: z.enum(['markdown', 'zip', 'csv']) }).strict(),
+    returns<DocumentExport>(),
+  ),
+  /** Electron: writes <name>.md and images/ into a folder the user chose. */
+  'documents.exportFolder': channel(z.object({ id, dir: z.string().min(1).max(4096) }).strict(), returns<{ path: string }>()),
+  /** Reads stored bytes in bounded chunks: `original:<id>`, `image:<id>:<imageId>` or `export:<exportId>`. */
+  'documents.read': channel(
+    z.object({ ref: z.string().min(1).max(200), offset: z.number().int().min(0) }).strict(),
+    returns<DocumentChunk>(),
+  ),
+  /** The system prompt for "Ask about this document" (pass it to chat.send's settings); `pages` from 1. */
+  'documents.askContext': channel(
+    z.object({ id, pages: z.array(z.number().int().min(1).max(100_000)).max(1000).optional() }).strict(),
+    returns<DocumentAskContext>(),
   ),
   'documents.delete': channel(z.object({ id }).strict(), returns<{ deleted: boolean }>()),
 }

@@ -93,6 +93,13 @@ export interface DocumentBlock extends DocumentBox {
   content: string
 }
 
+export interface DocumentTable {
+  /** The id the markdown links to, e.g. tbl-0.md. */
+  id: string
+  format: 'markdown' | 'html'
+  content: string
+}
+
 export interface DocumentPage {
   documentId: string
   index: number
@@ -103,6 +110,7 @@ export interface DocumentPage {
   height: number | null
   dpi: number | null
   images: DocumentImage[]
+  tables: DocumentTable[]
   blocks: DocumentBlock[]
   /** Average confidence of the page when scores were asked for. */
   averageConfidence: number | null
@@ -115,6 +123,8 @@ export interface DocumentDetail extends DocumentSummary {
   pageIndexes: number[]
   /** Document AI annotation (JSON text) when a schema was given. */
   annotation: string | null
+  /** Whether the annotation satisfies the schema it was asked with; null without one. */
+  annotationValid: boolean | null
 }
 
 export interface DocumentSearchHit {
@@ -123,4 +133,29 @@ export interface DocumentSearchHit {
   pageIndex: number
   /** Text around the match; \uE000 and \uE001 mark the hit. */
   snippet: string
+}
+
+export interface DocumentExport {
+  /** Read it with documents.read and ref `export:<exportId>`. */
+  exportId: string
+  fileName: string
+  mime: string
+  bytes: number
+}
+
+export interface DocumentChunk {
+  data: string
+  offset: number
+  total: number
+  next: number | null
+  mime: string
+}
+
+export interface DocumentAskContext {
+  systemPrompt: string
+  /** Page numbers from 1 in the prompt. */
+  pages: number[]
+  /** False when not every page fit: the user picks fewer. */
+  fits: boolean
+  estimatedTokens: number
 }

@@ -60,13 +60,16 @@ export const ocr: Route = {
 
     const pages = []
     let images = 0
+    let tables = 0
     for (const index of selected) {
-      const { page, used } = pageReply(index, await read(index), {
+      const { page, used, tablesUsed } = pageReply(index, await read(index), {
         request,
         firstImage: images,
+        firstTable: tables,
         imagesLeft: (request.imageLimit ?? Infinity) - images,
       })
       images += used
+      tables += tablesUsed
       pages.push(page)
     }
     const markdown = pages.map((p) => p.markdown).join('\n\n')

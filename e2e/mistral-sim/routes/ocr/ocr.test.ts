@@ -78,6 +78,20 @@ describe('POST /v1/ocr with a PDF', () => {
     expect(limited.pages[1]?.markdown).not.toContain('![')
   })
 
+  it('returns tables inline without table_format, and in `tables` with a placeholder with one', async () => {
+    const inline = await ok({ model: MODEL, document: pdfDoc(), pages: [3] })
+    expect(inline.pages[0]?.markdown).toContain('| Station | High tide (m) |\n| --- | --- |\n| North pier | 4.2 |\n| South jetty | 3.9 |')
+    expect(inline.pages[0]?.tables).toEqual([])
+    const md = await ok({ model: MODEL, document: pdfDoc(), pages: [3], table_format: 'markdown' })
+    expect(md.pages[0]?.markdown).toContain('[tbl-0.md](tbl-0.md)')
+    expect(md.pages[0]?.tables).toEqual([{ id: 'tbl-0.md', format: 'markdown', content: expect.stringContaining('| North pier | 4.2 |') }])
+    const html = await ok({ model: MODEL, document: pdfDoc(), pages: [3], table_format: 'html' })
+    const table = (html.pages[0]?.tables as { id: string; content: string }[])[0]
+    expect(table?.id).toBe('tbl-0.html')
+    expect(table?.content).toBe('<table><tr><th>Station</th><th>High tide (m)</th></tr><tr><td>North pier</td><td>4.2</td></tr><tr><td>South jetty</td><td>3.9</td></tr></table>')
+    expect((html.pages[0]?.blocks as { type: string }[]).map((b) => b.type)).toContain('table')
+  })
+
   it('gives confidence scores at each granularity only when asked', async () => {
     expect((await ok({ model: MODEL, document: pdfDoc() })).pages[0]?.confidence_scores).toBeNull()
     const word = await ok({ model: MODEL, document: pdfDoc(), confidence_scores_granularity: 'word' })

@@ -10,7 +10,44 @@ import type { OcrRequest } from './rules'
 /** The service renders PDF pages at 200 dpi; boxes and dimensions are in those pixels. */
 export const PAGE_DPI = 200
 
-type Element = { kind: 'line'; line: PageLine } | { kind: 'image'; image: PageImage; id: string }
+type Element =
+  | { kind: 'line'; line: PageLine }
+  | { kind: 'image'; image: PageImage; id: string }
+  | { kind: 'table'; rows: PageLine[]; id: string }
+
+const isTableRow = (text: string) => /^\|.*\|$/.test(text)
+
+/** Consecutive lines written as `| a | b |` form one table, as the service detects tables. */
+function withTables(lines: PageLine[], firstTable: number, format: OcrRequest['tableFormat']): Element[] {
+  const out: Element[] = []
+  for (const line of lines) {
+    const last = out.at(-1)
+    if (isTableRow(line.text) && last?.kind === 'table') last.rows.push(line)
+    else if (isTableRow(line.text)) {
+      const n = firstTable + out.filter((e) => e.kind === 'table').length
+      out.push({ kind: 'table', rows: [line], id: `tbl-${n}.${format === 'html' ? 'html' : 'md'}` })
+    } else out.push({ kind: 'line', line })
+  }
+  return out
+}
+
+function cells(row: string): string[] {
+  return row.slice(1, -1).split('|').map((c) => c.trim())
+}
+
+/** The table in the requested format; a markdown table gets its header separator row. */
+function tableText(rows: PageLine[], format: 'markdown' | 'html'): string {
+  const body = rows.map((r) => r.text).filter((t) => !/^\|[\s:|-]+\|$/.test(t))
+  if (format === 'html') {
+    const tr = (row: string, tag: 'th' | 'td') => `<tr>${cells(row).map((c) => `<${tag}>${c}</${tag}>`).join('')}</tr>`
+    return `<table>${body.map((row, i) => tr(row, i === 0 ? 'th' : 'td')).join('')}</table>`
+  }
+  const [head = '', ...rest] = body
+  const separator = `|${cells(head).map(() => ' --- ').join('|')}|`
+  return [head, separator, ...rest].join('\n')
+}
+
+const topOf = (el: Element) => (el.kind === 'line' ? el.line.y : el.kind === 'image' ? el.image.y : (el.rows[0]?.y ?? 0))
 
 interface Score {
   text: string
@@ -48,6 +85,8 @@ export interface PageContext {
   request: OcrRequest
   /** The first image number on this page (ids run through the whole document: img-0, img-1, ...). */
   firstImage: number
+  /** The first table number on this page (tbl-0, tbl-1, ... through the document). */
+  firstTable: number
   /** Images the request still allows (image_limit). */
   imagesLeft: number
 }
@@ -73,21 +112,36 @@ export function pageReply(index: number, page: PdfPage, ctx: PageContext) {
     .filter((img) => Math.min(img.width, img.height) * scale >= minSize)
     .slice(0, Math.max(0, ctx.imagesLeft))
   const elements: Element[] = [
-    ...lines.map((line) => ({ kind: 'line' as const, line })),
+    ...withTables(lines, ctx.firstTable, request.tableFormat),
     ...kept.map((image, i) => ({ kind: 'image' as const, image, id: `img-${ctx.firstImage + i}.jpeg` })),
-  ].sort((a, b) => (a.kind === 'line' ? a.line.y : a.image.y) - (b.kind === 'line' ? b.line.y : b.image.y))
+  ].sort((a, b) => topOf(a) - topOf(b))
+  const tables: { id: string; content: string; format: 'markdown' | 'html' }[] = []
 
   const parts: string[] = []
   const blocks: Record<string, unknown>[] = []
   let offset = 0
   const spans: { start: number; end: number }[] = []
   for (const el of elements) {
-    const text = el.kind === 'line' ? el.line.text : `![${el.id}](${el.id})`
+    let text: string
+    if (el.kind === 'line') text = el.line.text
+    else if (el.kind === 'image') text = `![${el.id}](${el.id})`
+    else if (request.tableFormat === null) text = tableText(el.rows, 'markdown')
+    else {
+      // With a table_format the table moves to `tables` and the markdown links to it.
+      tables.push({ id: el.id, content: tableText(el.rows, request.tableFormat), format: request.tableFormat })
+      text = `[${el.id}](${el.id})`
+    }
     spans.push({ start: offset, end: offset + text.length })
     parts.push(text)
     offset += text.length + 2
-    const b = el.kind === 'line' ? el.line : el.image
-    blocks.push(el.kind === 'line' ? { type: 'text', ...box(b, scale), content: text } : { type: 'image', ...box(b, scale), content: '', image_id: el.id })
+    if (el.kind === 'line') blocks.push({ type: 'text', ...box(el.line, scale), content: text })
+    else if (el.kind === 'image') blocks.push({ type: 'image', ...box(el.image, scale), content: '', image_id: el.id })
+    else {
+      const first = el.rows[0]!
+      const last = el.rows.at(-1)!
+      const area = { x: first.x, y: first.y, width: Math.max(...el.rows.map((r) => r.width)), height: last.y + last.height - first.y }
+      blocks.push({ type: 'table', ...box(area, scale), content: tableText(el.rows, request.tableFormat ?? 'markdown') })
+    }
   }
   const markdown = parts.join('\n\n')
   const pageText = lines.map((l) => l.text).join('\n')
@@ -123,11 +177,12 @@ export function pageReply(index: number, page: PdfPage, ctx: PageContext) {
 
   return {
     used: images.length,
+    tablesUsed: elements.filter((e) => e.kind === 'table').length,
     page: {
       index,
       markdown,
       images,
-      tables: [],
+      tables,
       hyperlinks: [],
       header,
       footer,

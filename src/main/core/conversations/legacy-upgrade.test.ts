@@ -47,7 +47,7 @@ describe('a version-1 database', () => {
   it('backfills parents and leaves from seq order and keeps every row', () => {
     seedVersion1()
     const db = openAppDatabase(tmp.dir)
-    expect(moduleVersions(db)).toEqual(new Map([['conversations', 2], ['presets', 1], ['usage', 1]]))
+    expect(moduleVersions(db)).toEqual(new Map([['conversations', 2], ['documents', 1], ['presets', 1], ['usage', 1]]))
     const messages = new MessagesRepo(db)
     expect(messages.listByConversation('c1').map((m) => [m.id, m.parentId])).toEqual([
       ['m1', null],

@@ -9,6 +9,7 @@ import type {
   DocumentPage,
   DocumentSearchHit,
   DocumentSummary,
+  DocumentTable,
 } from '../../../shared/domain'
 import type { Db } from '../kernel/db/database'
 
@@ -35,6 +36,7 @@ export interface NewPage {
   height: number | null
   dpi: number | null
   blocks: DocumentBlock[]
+  tables: DocumentTable[]
   words: DocumentPage['words']
   averageConfidence: number | null
   images: DocumentImage[]
@@ -69,6 +71,7 @@ interface PageRow {
   height: number | null
   dpi: number | null
   blocks_json: string
+  tables_json: string
   words_json: string
   avg_confidence: number | null
 }
@@ -118,6 +121,7 @@ export class DocumentsRepo {
   private readonly searchStmt
   private readonly shaInUse
   private readonly imageHashStmt
+  private readonly imageStmt
 
   constructor(private readonly db: Db) {
     this.insertDoc = db.prepare<NewDocument>(
@@ -125,8 +129,8 @@ export class DocumentsRepo {
        VALUES (@id, @name, @kind, @sha256, @bytes, @model, @optionsJson, @pageCount, @pagesProcessed, @annotation, @createdAt)`,
     )
     this.insertPage = db.prepare(
-      `INSERT INTO document_pages (document_id, page_index, markdown, header, footer, width, height, dpi, blocks_json, words_json, avg_confidence)
-       VALUES (@documentId, @index, @markdown, @header, @footer, @width, @height, @dpi, @blocksJson, @wordsJson, @averageConfidence)`,
+      `INSERT INTO document_pages (document_id, page_index, markdown, header, footer, width, height, dpi, blocks_json, tables_json, words_json, avg_confidence)
+       VALUES (@documentId, @index, @markdown, @header, @footer, @width, @height, @dpi, @blocksJson, @tablesJson, @wordsJson, @averageConfidence)`,
     )
     this.insertImage = db.prepare(
       `INSERT INTO document_images (document_id, page_index, image_id, top_left_x, top_left_y, bottom_right_x, bottom_right_y, sha256, mime, annotation)
@@ -147,6 +151,9 @@ export class DocumentsRepo {
     this.deleteStmt = db.prepare<[string]>('DELETE FROM documents WHERE id = ?')
     this.shaInUse = db.prepare<{ sha: string }, { n: number }>(
       `SELECT (SELECT COUNT(*) FROM documents WHERE sha256 = @sha) + (SELECT COUNT(*) FROM document_images WHERE sha256 = @sha) AS n`,
+    )
+    this.imageStmt = db.prepare<[string, string], { sha256: string | null; mime: string | null }>(
+      'SELECT sha256, mime FROM document_images WHERE document_id = ? AND image_id = ?',
     )
     this.imageHashStmt = db.prepare<[string], { sha256: string }>(
       'SELECT sha256 FROM document_images WHERE document_id = ? AND sha256 IS NOT NULL',
@@ -176,6 +183,7 @@ export class DocumentsRepo {
           height: page.height,
           dpi: page.dpi,
           blocksJson: JSON.stringify(page.blocks),
+          tablesJson: JSON.stringify(page.tables),
           wordsJson: JSON.stringify(page.words),
           averageConfidence: page.averageConfidence,
         })
@@ -225,6 +233,7 @@ export class DocumentsRepo {
       height: row.height,
       dpi: row.dpi,
       images,
+      tables: JSON.parse(row.tables_json) as DocumentTable[],
       blocks: JSON.parse(row.blocks_json) as DocumentBlock[],
       averageConfidence: row.avg_confidence,
       words: JSON.parse(row.words_json) as DocumentPage['words'],
@@ -234,6 +243,10 @@ export class DocumentsRepo {
   /** Image hashes of a document, for removing files no other row uses. */
   imageHashes(id: string): string[] {
     return this.imageHashStmt.all(id).map((r) => r.sha256)
+  }
+
+  image(documentId: string, imageId: string): { sha256: string | null; mime: string | null } | undefined {
+    return this.imageStmt.get(documentId, imageId)
   }
 
   isHashUsed(sha256: string): boolean {

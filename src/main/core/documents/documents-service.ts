@@ -2,6 +2,7 @@
 import type { DocumentDetail, DocumentPage, DocumentSearchHit, DocumentSummary, OcrOptions } from '../../../shared/domain'
 import { AppErrorException, appError } from '../../../shared/errors'
 import type { FileStore } from '../kernel/files/file-store'
+import { annotationMatches } from './annotation-check'
 import type { DocumentsRepo, StoredDocument } from './documents-repo'
 
 /**
@@ -30,7 +31,14 @@ export class DocumentsService {
   get(id: string): DocumentDetail {
     const doc = this.require(id)
     const { model: _m, ...rest } = JSON.parse(doc.optionsJson) as OcrOptions
-    return { ...summary(doc), options: { ...rest, model: doc.model }, pageIndexes: this.repo.pageIndexes(id), annotation: doc.annotation }
+    const options = { ...rest, model: doc.model }
+    return {
+      ...summary(doc),
+      options,
+      pageIndexes: this.repo.pageIndexes(id),
+      annotation: doc.annotation,
+      annotationValid: options.annotationSchema ? annotationMatches(options.annotationSchema.schema, doc.annotation) : null,
+    }
   }
 
   page(id: string, index: number): DocumentPage {
@@ -59,6 +67,17 @@ export class DocumentsService {
     // Another document may share the bytes (same file, other options): keep what is still used.
     for (const sha of new Set(hashes)) if (!this.repo.isHashUsed(sha)) this.files.remove(sha)
     return true
+  }
+
+  /** The stored row, for exports and the ask context. */
+  stored(id: string): StoredDocument {
+    return this.require(id)
+  }
+
+  /** The pages with these indexes (every page when absent), in order. */
+  pages(id: string, indexes?: readonly number[]): DocumentPage[] {
+    const wanted = indexes ?? this.repo.pageIndexes(id)
+    return wanted.map((i) => this.page(id, i))
   }
 
   private require(id: string): StoredDocument {

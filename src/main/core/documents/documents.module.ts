@@ -6,7 +6,10 @@ import path from 'node:path'
 import catalog from '../../../../resources/model-catalog.json'
 import { AppErrorException, appError } from '../../../shared/errors'
 import type { FeatureModule } from '../module'
+import { askContext } from './ask-context'
 import { ChunkedUploads } from './chunked-uploads'
+import { DocumentExporter } from './document-export'
+import { DocumentReader } from './document-reader'
 import { DocumentsRepo } from './documents-repo'
 import { DocumentsService } from './documents-service'
 import { IntakeQueue } from './intake-queue'
@@ -22,6 +25,9 @@ export const documentsModule: FeatureModule = {
     const documents = new DocumentsService(repo, kernel.files)
     const queue = new IntakeQueue(kernel, repo, new OcrPrices(kernel.options.catalog ?? catalog))
     const uploads = new ChunkedUploads(path.join(kernel.ports.dataDir, 'uploads-in-progress'))
+    const exporter = new DocumentExporter(repo, kernel.files, path.join(kernel.ports.dataDir, 'exports'))
+    exporter.clear()
+    const reader = new DocumentReader(repo, kernel.files, exporter)
     return {
       handlers: {
         // The preload's path is only a claim: checkDocument stats and reads it again here.
@@ -45,6 +51,16 @@ export const documentsModule: FeatureModule = {
         'documents.get': ({ id }) => documents.get(id),
         'documents.page': ({ id, index }) => documents.page(id, index),
         'documents.search': ({ query }) => documents.search(query),
+        'documents.export': ({ id, format }) => exporter.build(documents.stored(id), format),
+        'documents.exportFolder': ({ id, dir }) => {
+          if (!path.isAbsolute(dir)) throw new AppErrorException(appError('invalid_input', 'Choose a folder to export into.'))
+          return { path: exporter.writeFolder(documents.stored(id), dir) }
+        },
+        'documents.read': ({ ref, offset }) => reader.read(ref, offset),
+        'documents.askContext': ({ id, pages }) => {
+          const doc = documents.stored(id)
+          return askContext(doc.name, documents.pages(id, pages?.map((p) => p - 1)))
+        },
         'documents.delete': ({ id }) => ({ deleted: documents.delete(id) }),
       },
       close: () => uploads.close(),

@@ -59,6 +59,7 @@ export function pagesFromResponse(res: OCRResponse, files: FileStore): NewPage[]
     height: page.dimensions?.height ?? null,
     dpi: page.dimensions?.dpi ?? null,
     blocks: blocksOf(page),
+    tables: (page.tables ?? []).map((t) => ({ id: t.id, format: t.format === 'html' ? 'html' : 'markdown', content: t.content })),
     words: (page.confidenceScores?.wordConfidenceScores ?? []).map((w) => ({ text: w.text, confidence: w.confidence, start: w.startIndex })),
     averageConfidence: page.confidenceScores?.averagePageConfidenceScore ?? null,
     images: imagesOf(page, files),

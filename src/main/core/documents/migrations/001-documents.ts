@@ -37,6 +37,8 @@ CREATE TABLE document_pages (
   height           INTEGER,
   dpi              INTEGER,
   blocks_json      TEXT NOT NULL DEFAULT '[]',
+  -- tables the API returned apart from the markdown (with table_format), [{id, format, content}]
+  tables_json      TEXT NOT NULL DEFAULT '[]',
   words_json       TEXT NOT NULL DEFAULT '[]',
   avg_confidence   REAL,
   UNIQUE (document_id, page_index)

@@ -2,8 +2,8 @@
 import './styles.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { App } from './App'
-import { bootstrap } from './bootstrap'
+import { App } from './shell/App'
+import { bootstrap } from './shell/bootstrap'
 
 bootstrap()
 

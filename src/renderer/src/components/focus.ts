@@ -8,13 +8,17 @@ export const SEARCH_ID = 'search-conversations'
 
 const FRAMES = 10
 
-export function focusWhenReady(find: () => HTMLElement | null | undefined, frames = FRAMES): void {
+export function focusWhenReady(
+  find: () => HTMLElement | null | undefined,
+  options?: FocusOptions,
+  frames = FRAMES,
+): void {
   const element = find()
   if (element && !(element as HTMLButtonElement).disabled) {
-    element.focus()
+    element.focus(options)
     return
   }
-  if (frames > 0) requestAnimationFrame(() => focusWhenReady(find, frames - 1))
+  if (frames > 0) requestAnimationFrame(() => focusWhenReady(find, options, frames - 1))
 }
 
 export function focusComposer(): void {

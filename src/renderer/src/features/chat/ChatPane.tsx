@@ -4,10 +4,12 @@
  * The composer stays mounted while a new chat becomes a saved one, so focus survives the first send.
  */
 import { ErrorNotice } from '../../components/ErrorNotice'
-import { showView } from '../../stores/app-store'
-import { dismissChatError, retrySend, useChatStore } from '../../stores/chat-store'
-import { useConversationsStore } from '../../stores/conversations-store'
-import { useSettingsStore } from '../../stores/settings-store'
+import { navigate } from '../../shell/navigation'
+import { useConversationsStore } from '../conversations/conversations-store'
+import { useKeyStore } from '../settings/key-store'
+import { SETTINGS_PATH } from '../settings/settings-paths'
+import { useAddressFollowsPane } from './chat-address'
+import { dismissChatError, retrySend, useChatStore } from './chat-store'
 import { Composer } from './Composer'
 import { ConversationSettingsPanel, ConversationSettingsToggle } from './conversation-settings/ConversationSettingsPanel'
 import { MessageList } from './MessageList'
@@ -15,9 +17,10 @@ import { ModelPicker, ModelsError } from './ModelPicker'
 import './chat.css'
 
 export function ChatPane() {
-  const keySet = useSettingsStore((s) => s.status?.set ?? null)
-  const keyError = useSettingsStore((s) => s.error)
+  const keySet = useKeyStore((s) => s.status?.set ?? null)
+  const keyError = useKeyStore((s) => s.error)
   const openId = useChatStore((s) => s.openId)
+  useAddressFollowsPane(openId)
 
   if (keySet === null) {
     return (
@@ -49,7 +52,7 @@ function FirstRun() {
         <p>
           The app keeps the key out of this window: it only ever shows the last four characters.
         </p>
-        <button type="button" className="button--primary" onClick={() => showView('settings')}>
+        <button type="button" className="button--primary" onClick={() => navigate(SETTINGS_PATH)}>
           Add API key
         </button>
       </div>

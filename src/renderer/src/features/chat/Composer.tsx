@@ -1,13 +1,13 @@
 /**
  * Where the user writes. Enter sends, Shift+Enter breaks the line, Esc stops a reply
- * (features/shortcuts). Focus stays here across sending and stopping, so typing never
+ * (chat.feature.ts). Focus stays here across sending and stopping, so typing never
  * needs the mouse. A message that would overflow the model's window is held back with a
  * warning until the user allows trimming the oldest turns.
  */
 import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
-import { holdOverflowingTurn, dismissOverflow, selectOpenStream, sendMessage, stopStream, useChatStore } from '../../stores/chat-store'
-import { sendHeldTurn } from '../../stores/chat-turns'
-import { DEFAULT_MODEL, useModelsStore } from '../../stores/models-store'
+import { holdOverflowingTurn, dismissOverflow, selectOpenStream, sendMessage, stopStream, useChatStore } from './chat-store'
+import { sendHeldTurn } from './chat-turns'
+import { DEFAULT_MODEL, useModelsStore } from '../models/models-store'
 import { COMPOSER_ID } from '../../components/focus'
 import { ContextMeter } from './context-meter/ContextMeter'
 import { ContextWarning } from './context-meter/ContextWarning'

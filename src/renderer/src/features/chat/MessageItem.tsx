@@ -4,7 +4,7 @@
  * (turn-actions/): edit, regenerate, copy, delete, and a pager when it has versions.
  */
 import { memo, useId, useState } from 'react'
-import { useChatStore } from '../../stores/chat-store'
+import { useChatStore } from './chat-store'
 import { MessageBody } from './MessageBody'
 import { EditForm } from './turn-actions/EditForm'
 import { focusInMessage } from './turn-actions/focus-in-message'
@@ -15,6 +15,8 @@ import './turn-actions/turn-actions.css'
 
 export const MessageItem = memo(function MessageItem({ id }: { id: string }) {
   const message = useChatStore((s) => s.messages[id])
+  // The message a link opened: focusable (VirtualLog focuses it) and marked until the pane changes.
+  const targeted = useChatStore((s) => s.target?.messageId === id)
   const labelId = useId()
   const [editing, setEditing] = useState(false)
   if (!message || message.role === 'system') return null
@@ -28,8 +30,9 @@ export const MessageItem = memo(function MessageItem({ id }: { id: string }) {
 
   return (
     <article
-      className={`message message--${message.role}`}
+      className={`message message--${message.role}${targeted ? ' message--target' : ''}`}
       aria-labelledby={labelId}
+      tabIndex={targeted ? -1 : undefined}
       aria-busy={streaming || undefined}
       data-message-id={message.id}
     >

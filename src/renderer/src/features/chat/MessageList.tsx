@@ -4,7 +4,7 @@
  * message-list/VirtualLog.
  */
 import { useState } from 'react'
-import { useChatStore } from '../../stores/chat-store'
+import { useChatStore } from './chat-store'
 import { RowHeights } from './message-list/row-heights'
 import { VirtualLog } from './message-list/VirtualLog'
 import './message-list/message-list.css'

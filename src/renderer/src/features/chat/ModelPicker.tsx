@@ -1,7 +1,7 @@
 /** The model for the next message. Lists only chat-capable models, with their context size. */
 import { ErrorNotice } from '../../components/ErrorNotice'
 import type { ModelSummary } from '../../../../shared/domain'
-import { formatContext, latestAlias, loadModels, selectModel, useModelsStore } from '../../stores/models-store'
+import { formatContext, latestAlias, loadModels, selectModel, useModelsStore } from '../models/models-store'
 
 export function ModelPicker() {
   const models = useModelsStore((s) => s.models)

@@ -5,8 +5,8 @@
  */
 import type { ChatStreamEvent } from '../../../../shared/domain'
 import { subscribe } from '../../api'
-import { applyStreamEvents } from '../../stores/chat-stream'
-import { refreshConversations } from '../../stores/conversations-store'
+import { applyStreamEvents } from './chat-stream'
+import { refreshConversations } from '../conversations/conversations-store'
 import { createDeltaBuffer, type DeltaBuffer } from './delta-buffer'
 
 export function connectChatStream(buffer: DeltaBuffer = createDeltaBuffer(applyStreamEvents)): () => void {

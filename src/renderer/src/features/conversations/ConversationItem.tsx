@@ -15,9 +15,10 @@ import {
   type Ref,
 } from 'react'
 import type { ConversationSummary } from '../../../../shared/domain'
-import { showView } from '../../stores/app-store'
-import { newChat, openConversation, stopStream, useChatStore } from '../../stores/chat-store'
-import { deleteConversation, renameConversation } from '../../stores/conversations-store'
+import { navigate } from '../../shell/navigation'
+import { conversationPath } from '../chat/chat-paths'
+import { newChat, stopStream, useChatStore } from '../chat/chat-store'
+import { deleteConversation, renameConversation } from './conversations-store'
 
 type Mode = 'idle' | 'renaming' | 'confirming'
 
@@ -63,10 +64,8 @@ export const ConversationItem = memo(function ConversationItem({ conversation, i
     setMode(next)
   }
 
-  const open = () => {
-    showView('chat')
-    if (!isOpen) void openConversation(id)
-  }
+  // Already there (also from Settings with it open), entering the route does not reload it.
+  const open = () => navigate(conversationPath(id))
 
   const remove = async () => {
     // Stop a reply still streaming into it; otherwise main would keep writing to a deleted chat.

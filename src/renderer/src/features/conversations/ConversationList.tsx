@@ -7,9 +7,11 @@
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual'
 import { useCallback, useLayoutEffect, useRef, type FocusEvent } from 'react'
 import { ErrorNotice } from '../../components/ErrorNotice'
-import { useChatStore } from '../../stores/chat-store'
-import { dismissConversationsError, useConversationsStore } from '../../stores/conversations-store'
+import { useChatStore } from '../chat/chat-store'
+import { dismissConversationsError, useConversationsStore } from './conversations-store'
+import { selectSearchActive, useSearchStore } from '../search/search-store'
 import { ConversationItem } from './ConversationItem'
+import './conversations.css'
 import { withFocusedRow } from '../../components/virtual-range'
 
 /** A one-line row: the title button with its padding (px). Measured rows replace it. */
@@ -18,9 +20,12 @@ const ROW_ESTIMATE = 34
 const OVERSCAN = 8
 
 export function ConversationList() {
+  // While the search box holds a query, its hits take this place (features/search).
+  const searching = useSearchStore(selectSearchActive)
   const list = useConversationsStore((s) => s.list)
   const loaded = useConversationsStore((s) => s.loaded)
   const error = useConversationsStore((s) => s.error)
+  if (searching) return null
   return (
     <>
       <ErrorNotice error={error} onDismiss={dismissConversationsError} className="error-notice--inline" />

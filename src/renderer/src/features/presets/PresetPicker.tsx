@@ -5,7 +5,7 @@
  */
 import { useId, useState } from 'react'
 import { focusWhenReady } from '../../components/focus'
-import { deletePreset, usePresetsStore } from '../../stores/presets-store'
+import { deletePreset, usePresetsStore } from './presets-store'
 import { startChatFromPreset } from './start-from-preset'
 import './presets.css'
 

@@ -2,8 +2,8 @@
 import { useId, useState, type FormEvent } from 'react'
 import type { ConversationSettings } from '../../../../shared/domain'
 import { ErrorNotice } from '../../components/ErrorNotice'
-import { DEFAULT_MODEL, useModelsStore } from '../../stores/models-store'
-import { dismissPresetsError, savePreset, usePresetsStore } from '../../stores/presets-store'
+import { DEFAULT_MODEL, useModelsStore } from '../models/models-store'
+import { dismissPresetsError, savePreset, usePresetsStore } from './presets-store'
 import './presets.css'
 
 /** `settings` returns null (and shows why) when the panel's values are not valid. */

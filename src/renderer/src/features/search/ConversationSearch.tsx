@@ -4,7 +4,7 @@
  */
 import { useEffect, type KeyboardEvent } from 'react'
 import { focusComposer, SEARCH_ID } from '../../components/focus'
-import { clearSearch, runSearch, setSearchQuery, useSearchStore } from '../../stores/search-store'
+import { clearSearch, runSearch, setSearchQuery, useSearchStore } from './search-store'
 import { openSearchHit } from './open-hit'
 import './search.css'
 

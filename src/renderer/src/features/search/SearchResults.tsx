@@ -2,13 +2,19 @@
 import { memo } from 'react'
 import type { ConversationSearchHit } from '../../../../shared/domain'
 import { ErrorNotice } from '../../components/ErrorNotice'
-import { useChatStore } from '../../stores/chat-store'
-import { useSearchStore } from '../../stores/search-store'
+import { useChatStore } from '../chat/chat-store'
+import { selectSearchActive, useSearchStore } from './search-store'
 import { RESULTS_ID } from './ConversationSearch'
 import { openSearchHit } from './open-hit'
 import { snippetParts } from './snippet'
 
 export function SearchResults() {
+  const active = useSearchStore(selectSearchActive)
+  if (!active) return null
+  return <Results />
+}
+
+function Results() {
   const hits = useSearchStore((s) => s.hits)
   const searched = useSearchStore((s) => s.searched)
   const searching = useSearchStore((s) => s.searching)

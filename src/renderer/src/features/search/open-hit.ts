@@ -1,8 +1,7 @@
-import { showView } from '../../stores/app-store'
-import { openConversation, useChatStore } from '../../stores/chat-store'
+import { navigate } from '../../shell/navigation'
+import { conversationPath } from '../chat/chat-paths'
 
-/** Opens a conversation found by search, unless it is already the open one. */
+/** Opens a conversation found by search; entering its route does nothing when it is already open. */
 export function openSearchHit(id: string): void {
-  showView('chat')
-  if (useChatStore.getState().openId !== id) void openConversation(id)
+  navigate(conversationPath(id))
 }

@@ -6,7 +6,7 @@
 import { useRef, useState, type FormEvent } from 'react'
 import type { KeyStatus } from '../../../../shared/domain'
 import { ErrorNotice } from '../../components/ErrorNotice'
-import { removeKey, saveKey, useSettingsStore } from '../../stores/settings-store'
+import { removeKey, saveKey, useKeyStore } from './key-store'
 
 function whereKept(status: KeyStatus): string {
   switch (status.source) {
@@ -22,10 +22,10 @@ function whereKept(status: KeyStatus): string {
 }
 
 export function KeySection() {
-  const status = useSettingsStore((s) => s.status)
-  const busy = useSettingsStore((s) => s.busy)
-  const error = useSettingsStore((s) => s.error)
-  const notice = useSettingsStore((s) => s.notice)
+  const status = useKeyStore((s) => s.status)
+  const busy = useKeyStore((s) => s.busy)
+  const error = useKeyStore((s) => s.error)
+  const notice = useKeyStore((s) => s.notice)
   const field = useRef<HTMLInputElement>(null)
   const [persist, setPersist] = useState(false)
 

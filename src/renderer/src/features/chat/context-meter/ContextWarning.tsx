@@ -3,8 +3,8 @@
  * or main's too_large). The user either lets main leave out the oldest turns, or goes back
  * and shortens the message or picks a model with a larger window.
  */
-import { dismissOverflow, useChatStore } from '../../../stores/chat-store'
-import { useEscapeLayer } from '../../shortcuts/escape-layers'
+import { dismissOverflow, useChatStore } from '../chat-store'
+import { useEscapeLayer } from '../../../components/escape-layers'
 
 export function ContextWarning({ onTrim }: { onTrim: () => void }) {
   const held = useChatStore((s) => s.overflow !== null)

@@ -1,9 +1,9 @@
 /** The context budget of the open chat, live for the meter and read once when a turn is sent. */
 import { estimateMessagesTokens } from '../../../../../shared/tokens'
-import type { ChatState } from '../../../stores/chat-state'
-import { useChatStore } from '../../../stores/chat-state'
-import { useConversationSettingsStore } from '../../../stores/conversation-settings-store'
-import { selectSelectedModel, useModelsStore } from '../../../stores/models-store'
+import type { ChatState } from '../chat-state'
+import { useChatStore } from '../chat-state'
+import { useConversationSettingsStore } from '../conversation-settings/conversation-settings-store'
+import { selectSelectedModel, useModelsStore } from '../../models/models-store'
 import { contextBudget, type ContextBudget } from './context-budget'
 
 /** Tokens of the visible thread, or of the part above `before` (an edit replaces that message and what follows). */

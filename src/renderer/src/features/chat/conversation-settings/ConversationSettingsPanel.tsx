@@ -4,8 +4,8 @@
  * Esc, the close button and the header toggle close it; focus returns to the toggle.
  */
 import { focusWhenReady } from '../../../components/focus'
-import { setSettingsPanelOpen, useConversationSettingsStore } from '../../../stores/conversation-settings-store'
-import { useEscapeLayer } from '../../shortcuts/escape-layers'
+import { setSettingsPanelOpen, useConversationSettingsStore } from './conversation-settings-store'
+import { useEscapeLayer } from '../../../components/escape-layers'
 import { SettingsForm } from './SettingsForm'
 import './conversation-settings.css'
 

@@ -6,8 +6,8 @@ import {
   dismissSettingsError,
   saveConversationSettings,
   useConversationSettingsStore,
-} from '../../../stores/conversation-settings-store'
-import { selectSelectedModel, useModelsStore } from '../../../stores/models-store'
+} from './conversation-settings-store'
+import { selectSelectedModel, useModelsStore } from '../../models/models-store'
 import { SavePresetForm } from '../../presets/SavePresetForm'
 import { NumberInput, TextAreaField } from './SettingsFields'
 import {

@@ -6,7 +6,7 @@
 import { memo, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react'
 import 'katex/dist/katex.min.css'
 import { createBlockSplitter } from './blocks'
-import { copyText } from './clipboard'
+import { copyText } from '../../../components/copy-text'
 import { COPY_BUTTON_CLASS } from './code-block'
 import { openExternalLink } from './open-link'
 import { renderBlock, renderBlockCached } from './render-block'

@@ -5,7 +5,8 @@
  * It is mounted afresh for each conversation once its ids are known (see MessageList), so
  * it can start at the end: the first frame already shows the newest message, with no
  * scroll from the top. While the view is at the end it stays there as replies grow or
- * arrive; once the user scrolls up it stays put and offers "Jump to latest".
+ * arrive; once the user scrolls up it stays put and offers "Jump to latest". A link to a
+ * message (the chat store's `target`) opens it at that message instead, focused.
  */
 import {
   defaultRangeExtractor,
@@ -16,7 +17,8 @@ import {
   type Virtualizer,
 } from '@tanstack/react-virtual'
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type UIEvent } from 'react'
-import { useChatStore } from '../../../stores/chat-store'
+import { useChatStore } from '../chat-store'
+import { focusWhenReady } from '../../../components/focus'
 import { MessageItem } from '../MessageItem'
 import { logScrollFor, pageDistance } from './log-keys'
 import type { RowHeights } from './row-heights'
@@ -41,10 +43,10 @@ const messageOf = (id: string | undefined) => (id ? useChatStore.getState().mess
 export function VirtualLog({ ids, heights, frame }: Props) {
   const scroller = useRef<HTMLDivElement>(null)
   const focusedId = useRef<string | null>(null)
-  const [start] = useState(() => openingView(ids, heights, frame))
+  const [start] = useState(() => openingView(ids, heights, frame, targetIndex(ids)))
   // Rows present at opening are history: only what arrives afterwards is announced.
   const [newestAtOpen] = useState(() => ids[ids.length - 1])
-  const [atEnd, setAtEnd] = useState(true)
+  const [atEnd, setAtEnd] = useState(start.atEnd)
 
   const getItemKey = useCallback((index: number) => ids[index] ?? index, [ids])
   const estimateSize = useCallback((index: number) => heights.get(ids[index] ?? '', messageOf(ids[index])), [ids, heights])
@@ -103,8 +105,22 @@ export function VirtualLog({ ids, heights, frame }: Props) {
     if (messageOf(last)?.status === 'streaming') virtualizer.scrollToEnd()
   }, [ids, virtualizer])
 
+  // A link to a message: bring it to the top of the view and focus it. The opening offset
+  // only estimated where it is; scrollToIndex settles on it as the rows around it are measured.
+  const target = useChatStore((s) => s.target)
+  const revealed = useRef<typeof target>(null)
+  useLayoutEffect(() => {
+    const index = target ? ids.indexOf(target.messageId) : -1
+    if (!target || index < 0 || revealed.current === target) return
+    revealed.current = target
+    virtualizer.scrollToIndex(index, { align: 'start' })
+    // preventScroll: the virtualizer places the row; the browser's own scrolling would fight it.
+    const find = () => scroller.current?.querySelector<HTMLElement>(`[data-message-id="${CSS.escape(target.messageId)}"]`)
+    focusWhenReady(find, { preventScroll: true })
+  }, [target, ids, virtualizer])
+
   // Following a growing reply scrolls on every frame; only a change of "at the end" renders.
-  const atEndNow = useRef(true)
+  const atEndNow = useRef(start.atEnd)
   const onScroll = (e: UIEvent<HTMLDivElement>) => {
     const el = e.currentTarget
     const next = el.scrollHeight - el.scrollTop - el.clientHeight <= PIN_SLACK
@@ -214,11 +230,26 @@ function offsetWithoutScrollingState(
   return observeElementOffset(v, (offset) => report(offset, false))
 }
 
-/** Where the log starts: its viewport size and an offset that shows the end, from estimates. */
-function openingView(ids: string[], heights: RowHeights, frame: HTMLElement) {
+/** The row a link asked for, if the conversation shows it. */
+function targetIndex(ids: string[]): number {
+  const target = useChatStore.getState().target
+  return target ? ids.indexOf(target.messageId) : -1
+}
+
+/**
+ * Where the log starts, from estimates: its viewport size, and an offset that shows the end,
+ * or the top of row `at` when a link asked for it.
+ */
+function openingView(ids: string[], heights: RowHeights, frame: HTMLElement, at: number) {
   const rect = { width: frame.clientWidth, height: frame.clientHeight }
   heights.setViewportWidth(rect.width)
   let total = 2 * EDGE_PADDING
-  for (const id of ids) total += heights.get(id, messageOf(id))
-  return { rect, offset: Math.max(0, total - rect.height) }
+  let atStart = EDGE_PADDING
+  ids.forEach((id, index) => {
+    if (index === at) atStart = total - EDGE_PADDING
+    total += heights.get(id, messageOf(id))
+  })
+  const end = Math.max(0, total - rect.height)
+  const offset = at < 0 ? end : Math.min(end, atStart)
+  return { rect, offset, atEnd: end - offset <= PIN_SLACK }
 }

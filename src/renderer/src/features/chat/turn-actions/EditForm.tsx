@@ -5,8 +5,8 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react'
 import type { Message } from '../../../../../shared/domain'
 import { focusComposer } from '../../../components/focus'
-import { holdOverflowingTurn, selectOpenBusy, useChatStore } from '../../../stores/chat-store'
-import { editMessage } from '../../../stores/chat-turns'
+import { holdOverflowingTurn, selectOpenBusy, useChatStore } from '../chat-store'
+import { editMessage } from '../chat-turns'
 import { budgetNow } from '../context-meter/use-context-budget'
 
 export function EditForm({ message, onDone }: { message: Message; onDone: (saved: boolean) => void }) {

@@ -6,8 +6,8 @@ import { useState } from 'react'
 import type { Message } from '../../../../../shared/domain'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { focusComposer } from '../../../components/focus'
-import { selectOpenBusy, useChatStore } from '../../../stores/chat-store'
-import { continueReply, retryMessage } from '../../../stores/chat-turns'
+import { selectOpenBusy, useChatStore } from '../chat-store'
+import { continueReply, retryMessage } from '../chat-turns'
 
 export function StatusMarker({ message }: { message: Message }) {
   const text = statusText(message)

@@ -6,11 +6,11 @@
 import { useEffect, useRef, useState } from 'react'
 import type { Message } from '../../../../../shared/domain'
 import { focusComposer } from '../../../components/focus'
-import { selectOpenBusy, useChatStore } from '../../../stores/chat-state'
-import { deleteMessage, regenerateReply } from '../../../stores/chat-turns'
-import { useModelsStore } from '../../../stores/models-store'
-import { useEscapeLayer } from '../../shortcuts/escape-layers'
-import { copyText } from './copy-text'
+import { selectOpenBusy, useChatStore } from '../chat-state'
+import { deleteMessage, regenerateReply } from '../chat-turns'
+import { useModelsStore } from '../../models/models-store'
+import { useEscapeLayer } from '../../../components/escape-layers'
+import { copyText } from '../../../components/copy-text'
 import { focusInMessage } from './focus-in-message'
 
 export function TurnToolbar({ message, onEdit }: { message: Message; onEdit: () => void }) {

@@ -1,7 +1,7 @@
 /** "2 / 3" with Previous/Next version, on any message that has more than one version. */
 import type { Message } from '../../../../../shared/domain'
-import { selectOpenBusy, useChatStore } from '../../../stores/chat-state'
-import { selectVersion } from '../../../stores/chat-turns'
+import { selectOpenBusy, useChatStore } from '../chat-state'
+import { selectVersion } from '../chat-turns'
 import { focusInMessage } from './focus-in-message'
 
 export function VersionPager({ message }: { message: Message }) {

@@ -3,7 +3,7 @@
  * viewer can say "valid" only when it is (the API's strict mode is not a guarantee
  * we show without checking).
  */
-import Ajv2020 from 'ajv/dist/2020'
+import Ajv2020 from 'ajv/dist/2020.js'
 
 // One validator for the process; schemas are compiled per call because each document has its own.
 const ajv = new Ajv2020({ strict: false, allErrors: false })

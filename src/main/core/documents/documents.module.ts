@@ -3,7 +3,7 @@
  * documents with their pages and images, and full-text search over page text.
  */
 import path from 'node:path'
-import catalog from '../../../../resources/model-catalog.json'
+import catalog from '../../../../resources/model-catalog.json' with { type: 'json' }
 import { AppErrorException, appError } from '../../../shared/errors'
 import type { FeatureModule } from '../module'
 import { askContext } from './ask-context'

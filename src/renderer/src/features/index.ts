@@ -6,6 +6,7 @@
 import type { Feature } from '../shell/feature'
 import { chatFeature } from './chat/chat.feature'
 import { conversationsFeature } from './conversations/conversations.feature'
+import { documentsFeature } from './documents/documents.feature'
 import { presetsFeature } from './presets/presets.feature'
 import { searchFeature } from './search/search.feature'
 import { settingsFeature } from './settings/settings.feature'
@@ -15,5 +16,6 @@ export const features: readonly Feature[] = [
   conversationsFeature,
   presetsFeature,
   searchFeature,
+  documentsFeature,
   settingsFeature,
 ]

@@ -12,7 +12,7 @@ import { DocumentExports } from './DocumentExports'
 import { PdfPage } from './PdfPage'
 import { readBlob } from './transfer'
 
-const PANE_WIDTH = 520
+const PANE_WIDTH = 400
 // Lazy, as in chat: the markdown renderer (marked, KaTeX, highlight.js) is not part of start-up.
 const MarkdownBody = lazy(() => import('../chat/markdown/MarkdownBody'))
 

@@ -28,11 +28,10 @@ function Item({ item }: { item: QueueItem }) {
           {item.cached ? ' (already stored, nothing billed)' : ''}
         </span>
       </div>
-      <progress
-        aria-label={`${item.fileName} progress`}
-        max={1}
-        {...(determinate === null || item.stage === 'failed' || item.stage === 'cancelled' ? {} : { value: determinate })}
-      />
+      {item.stage === 'failed' || item.stage === 'cancelled' ? null : (
+        // No value while the stage's share is unknown: an indeterminate bar.
+        <progress aria-label={`${item.fileName} progress`} max={1} {...(determinate === null ? {} : { value: determinate })} />
+      )}
       <p className="ocr-queue__facts">
         {item.pages !== null ? `${item.pages} ${item.pages === 1 ? 'page' : 'pages'}` : ''}
         {item.estimateMicroUsd !== null && !item.cached ? ` · about ${usd(item.estimateMicroUsd)}` : ''}

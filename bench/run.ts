@@ -26,9 +26,10 @@ import { chatRender } from './scenarios/chat-render'
 import { coldStart } from './scenarios/cold-start'
 import { ipcCoalescing } from './scenarios/ipc-coalescing'
 import { memory } from './scenarios/memory'
+import { ocrLarge } from './scenarios/ocr-large'
 import { streamOverhead } from './scenarios/stream-overhead'
 
-const SCENARIOS: Scenario[] = [streamOverhead, ipcCoalescing, coldStart, memory, chatRender]
+const SCENARIOS: Scenario[] = [streamOverhead, ipcCoalescing, coldStart, memory, chatRender, ocrLarge]
 const RESULTS = fileURLToPath(new URL('./results/', import.meta.url))
 
 const USAGE = `usage: npm run bench -- [--quick] [--runs N] [--warmup N] [--build | --no-build] [--no-write] [--markdown] [scenario...]

@@ -35,8 +35,7 @@ export const ocrLarge: Scenario = {
     ctx.defer(() => sim.close())
     const browser = await ctx.browser()
 
-    for (let run = 0; run < ctx.warmup + ctx.runs; run++) {
-      ctx.setWarmup?.(run < ctx.warmup)
+    await ctx.repeat(async () => {
       const host = await startHost({ entry: ctx.hostEntry, dataDir: tempDir(ctx, 'ocr-large-data'), serverURL: sim.url, apiKey: sim.key })
       const app = await newAppPage(browser)
       try {
@@ -65,6 +64,6 @@ export const ocrLarge: Scenario = {
         await host.stop()
         sim.reset()
       }
-    }
+    })
   },
 }

@@ -48,4 +48,9 @@ export const EVENT_PREFIX = 'event:'
 export interface WindowApi {
   invoke<C extends ChannelName>(channel: C, input: Input<C>): Promise<Result<Output<C>>>
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void
+  /**
+   * Electron only: the path of a dropped or picked File (webUtils.getPathForFile), '' when
+   * it has none. Main checks the path again; the browser host streams the bytes instead.
+   */
+  pathForFile?(file: File): string
 }

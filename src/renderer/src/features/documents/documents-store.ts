@@ -5,7 +5,7 @@
 import { create } from 'zustand'
 import type { DocumentDetail, DocumentPage, DocumentSummary, QueueItem } from '../../../../shared/domain'
 import type { AppError } from '../../../../shared/errors'
-import { subscribe, toAppError } from '../../api'
+import { call, subscribe, toAppError } from '../../api'
 import { callInto } from '../../lib/call-into'
 import { sendFile } from './transfer'
 
@@ -51,10 +51,24 @@ export async function loadDocuments(): Promise<void> {
   if (result.ok) set({ list: result.value })
 }
 
-/** Streams each file to the host; each becomes a queue item as soon as its bytes are in. */
+/** Electron hands main the file's path (checked again there); the browser host has none. */
+function pathOf(file: File): string {
+  return typeof window !== 'undefined' ? (window.api?.pathForFile?.(file) ?? '') : ''
+}
+
+/** Each file joins the queue: by path in Electron, else streamed to the host once its bytes are in. */
 export async function addFiles(files: readonly File[]): Promise<void> {
   await Promise.all(
     files.map(async (file) => {
+      const path = pathOf(file)
+      if (path) {
+        try {
+          applyQueueItem(await call('documents.addPath', { path }))
+        } catch (err) {
+          set({ error: toAppError(err) })
+        }
+        return
+      }
       set((s) => ({ sending: { ...s.sending, [file.name]: 0 } }))
       try {
         applyQueueItem(await sendFile(file, (share) => set((s) => ({ sending: { ...s.sending, [file.name]: share } }))))

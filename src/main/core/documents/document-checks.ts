@@ -5,7 +5,6 @@
  * counted here with pdfjs. Each refusal names the file and the limit.
  */
 import fs from 'node:fs/promises'
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { AppErrorException, appError } from '../../../shared/errors'
 import { DOCUMENT_KINDS, DOCUMENT_LIMITS, type DocumentKind } from '../../../shared/domain'
 
@@ -37,6 +36,8 @@ const mb = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`
 
 /** Opens the PDF only as far as its page count; refuses encrypted and broken files. */
 async function countPdfPages(path: string, name: string): Promise<number> {
+  // Loaded on the first PDF, not at start-up: pdf.js is a large module to parse.
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs')
   const data = await fs.readFile(path)
   // pdfjs takes the buffer over; handing it the file's own bytes avoids a second copy.
   const task = getDocument({ data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), isEvalSupported: false, verbosity: 0 })

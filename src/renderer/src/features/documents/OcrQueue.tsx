@@ -75,7 +75,7 @@ export function OcrQueue() {
   return (
     <ul className="ocr-queue" aria-label="OCR queue">
       {names.map((name) => (
-        <li key={`sending:${name}`} className="ocr-queue__item" aria-label={name}>
+        <li key={`sending:${name}`} className="ocr-queue__item" aria-label={`${name} (reading)`}>
           <div className="ocr-queue__head">
             <span className="ocr-queue__name">{name}</span>
             <span className="ocr-queue__stage">Reading {Math.round((sending[name] ?? 0) * 100)}%</span>

@@ -28,9 +28,11 @@ import { ipcCoalescing } from './scenarios/ipc-coalescing'
 import { jsonlCheck } from './scenarios/jsonl-check'
 import { ledgerScale } from './scenarios/ledger-scale'
 import { memory } from './scenarios/memory'
+import { ocrLarge } from './scenarios/ocr-large'
 import { streamOverhead } from './scenarios/stream-overhead'
 
 const SCENARIOS: Scenario[] = [streamOverhead, ipcCoalescing, coldStart, memory, chatRender, ledgerScale, jsonlCheck]
+const SCENARIOS: Scenario[] = [streamOverhead, ipcCoalescing, coldStart, memory, chatRender, ocrLarge]
 const RESULTS = fileURLToPath(new URL('./results/', import.meta.url))
 
 const USAGE = `usage: npm run bench -- [--quick] [--runs N] [--warmup N] [--build | --no-build] [--no-write] [--markdown] [scenario...]

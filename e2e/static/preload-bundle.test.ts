@@ -36,7 +36,7 @@ describe('built preload', () => {
     expect(code).not.toMatch(/\bimport\.meta\b/)
   })
 
-  it('exposes exactly { invoke, on } as window.api, limited to the contract', async () => {
+  it('exposes exactly { invoke, on, pathForFile } as window.api, limited to the contract', async () => {
     const exposed: Record<string, unknown> = {}
     const invoked: unknown[][] = []
     const listeners = new Map<string, (...args: unknown[]) => void>()
@@ -54,6 +54,7 @@ describe('built preload', () => {
         on: (channel: string, listener: (...args: unknown[]) => void) => listeners.set(channel, listener),
         removeListener: (channel: string) => listeners.delete(channel),
       },
+      webUtils: { getPathForFile: (file: { name: string }) => `/dropped/${file.name}` },
     }
     const module = { exports: {} }
     // What a sandboxed preload gets: a require that knows only a few built-ins.
@@ -61,14 +62,18 @@ describe('built preload', () => {
       if (name === 'electron') return electron
       throw new Error(`module not found: ${name}`)
     }
-    runInNewContext(code, { require: sandboxRequire, module, exports: module.exports, console })
+    runInNewContext(code, { require: sandboxRequire, module, exports: module.exports, console, File })
 
     expect(Object.keys(exposed)).toEqual(['api'])
     const api = exposed.api as {
       invoke(channel: string, input: unknown): Promise<unknown>
       on(event: string, listener: (payload: unknown) => void): () => void
     }
-    expect(Object.keys(api).sort()).toEqual(['invoke', 'on'])
+    expect(Object.keys(api).sort()).toEqual(['invoke', 'on', 'pathForFile'])
+    // Only a real File has a path; anything else the page passes gets none.
+    const pathForFile = (exposed.api as { pathForFile(f: unknown): string }).pathForFile
+    expect(pathForFile(new File(['x'], 'a.pdf'))).toBe('/dropped/a.pdf')
+    expect(pathForFile({ name: '/etc/passwd' })).toBe('')
 
     await expect(api.invoke('keys.status', {})).resolves.toEqual({ ok: true, value: 'stub' })
     expect(invoked).toEqual([['api:keys.status', {}]])

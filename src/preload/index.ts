@@ -5,7 +5,7 @@
  * Built into one CommonJS file that requires only 'electron' (a sandboxed preload can
  * load neither ESM nor npm modules).
  */
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
 import {
   EVENT_PREFIX,
   IPC_PREFIX,
@@ -38,6 +38,9 @@ const api: WindowApi = {
     return () => {
       ipcRenderer.removeListener(EVENT_PREFIX + event, forward)
     }
+  },
+  pathForFile(file) {
+    return file instanceof File ? webUtils.getPathForFile(file) : ''
   },
 }
 

@@ -18,6 +18,9 @@ import {
   unarchiveFineTunedModel,
   updateFineTunedModel,
 } from './models/handler'
+import { deleteFile, downloadFile, listFiles, retrieveFile, signedFileUrl, uploadFile } from './files/handler'
+import { listModels, retrieveModel } from './models/handler'
+import { ocr } from './ocr/handler'
 import type { Route } from './route'
 
 export const ROUTES: readonly Route[] = [
@@ -39,4 +42,11 @@ export const ROUTES: readonly Route[] = [
   getFineTuningJob, // GET /v1/fine_tuning/jobs/{job_id} (2026-07 spec)
   cancelFineTuningJob, // POST /v1/fine_tuning/jobs/{job_id}/cancel (2026-07 spec)
   startFineTuningJob, // POST /v1/fine_tuning/jobs/{job_id}/start (2026-07 spec)
+  uploadFile, // POST /v1/files
+  listFiles, // GET /v1/files
+  retrieveFile, // GET /v1/files/{file_id}
+  deleteFile, // DELETE /v1/files/{file_id}
+  downloadFile, // GET /v1/files/{file_id}/content
+  signedFileUrl, // GET /v1/files/{file_id}/url
+  ocr, // POST /v1/ocr
 ]

@@ -1,12 +1,13 @@
 // What a simulated endpoint is. A route never sees the server: it gets the
 // request and the shared pieces (rate-limit meter, config, stream faults)
 // through RouteContext, so routes and server import in one direction only.
-import type { ServerResponse } from 'node:http'
+import type { IncomingHttpHeaders, ServerResponse } from 'node:http'
 import type { SimConfig } from '../config'
 import type { StreamFault } from '../faults'
 import type { RateLimitMeter } from '../ratelimit'
 import type { SimClock } from '../sim-clock'
 import type { SimState } from '../sim-state'
+import type { SimFiles } from './files/sim-files'
 
 export interface RouteContext {
   res: ServerResponse
@@ -14,6 +15,14 @@ export interface RouteContext {
   params: Readonly<Record<string, string>>
   /** The raw request body; '' for GET and HEAD. */
   body: string
+  /** The same body as bytes (multipart uploads are binary). */
+  bytes: Buffer
+  headers: IncomingHttpHeaders
+  query: URLSearchParams
+  /** This simulator's base URL, e.g. http://127.0.0.1:8787 (for signed URLs). */
+  baseUrl: string
+  /** The files uploaded to this simulator (POST /v1/files); cleared by reset(). */
+  files: SimFiles
   meter: RateLimitMeter
   /** The config at the time of the request. */
   config: SimConfig
@@ -21,8 +30,6 @@ export interface RouteContext {
   state: SimState
   /** Simulated time for jobs; /__sim/config timeScale and /__sim/advance move it. */
   clock: SimClock
-  /** The query string's parameters. */
-  query: URLSearchParams
   /** Takes the first queued cut or slow-first-token fault that applies; take it once the request is valid. */
   takeStreamFault(streaming: boolean): StreamFault | undefined
 }

@@ -34,6 +34,13 @@ describe('route table', () => {
       'GET /v1/fine_tuning/jobs/{job_id}',
       'POST /v1/fine_tuning/jobs/{job_id}/cancel',
       'POST /v1/fine_tuning/jobs/{job_id}/start',
+      'POST /v1/files',
+      'GET /v1/files',
+      'GET /v1/files/{file_id}',
+      'DELETE /v1/files/{file_id}',
+      'GET /v1/files/{file_id}/content',
+      'GET /v1/files/{file_id}/url',
+      'POST /v1/ocr',
     ])
   })
 

@@ -10,6 +10,7 @@ import { conversationsModule } from './conversations/conversations.module'
 import { historyModule } from './history/history.module'
 import { embeddingsModule } from './embeddings/embeddings.module'
 import { fineTuningModule } from './fine-tuning/fine-tuning.module'
+import { documentsModule } from './documents/documents.module'
 import { keysModule } from './keys/keys.module'
 import { linksModule } from './links/links.module'
 import type { FeatureModule } from './module'
@@ -31,4 +32,5 @@ export const modules: readonly FeatureModule[] = [
   usageModule,
   serverModule,
   historyModule,
+  documentsModule,
 ]

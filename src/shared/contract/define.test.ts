@@ -25,6 +25,6 @@ describe('the merged contract', () => {
   it('names every channel as <feature>.<verb> and keeps the events', () => {
     for (const name of channelNames) expect(name).toMatch(/^[a-z]+\.[a-zA-Z]+$/)
     expect(channels['chat.send'].input).toBeDefined()
-    expect(eventNames.sort()).toEqual(['chat.parts', 'chat.stream', 'conversations.changed', 'finetuning.checkProgress', 'finetuning.job'])
+    expect(eventNames.sort()).toEqual(['chat.parts', 'chat.stream', 'conversations.changed', 'documents.queueChanged', 'finetuning.checkProgress', 'finetuning.job'])
   })
 })

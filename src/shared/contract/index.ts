@@ -14,6 +14,7 @@ import { mergeSlices } from './define'
 import * as history from './history'
 import * as embeddings from './embeddings'
 import * as fineTuning from './fine-tuning'
+import * as documents from './documents'
 import * as keys from './keys'
 import * as links from './links'
 import * as models from './models'
@@ -34,6 +35,7 @@ const slices = [
   usage,
   server,
   history,
+  documents,
 ] as const
 
 export const { channels, events } = mergeSlices(slices)
@@ -58,4 +60,9 @@ export const EVENT_PREFIX = 'event:'
 export interface WindowApi {
   invoke<C extends ChannelName>(channel: C, input: Input<C>): Promise<Result<Output<C>>>
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void
+  /**
+   * Electron only: the path of a dropped or picked File (webUtils.getPathForFile), '' when
+   * it has none. Main checks the path again; the browser host streams the bytes instead.
+   */
+  pathForFile?(file: File): string
 }

@@ -7,6 +7,7 @@ import type { Feature } from '../shell/feature'
 import { chatFeature } from './chat/chat.feature'
 import { conversationsFeature } from './conversations/conversations.feature'
 import { modelsFeature } from './models/models.feature'
+import { documentsFeature } from './documents/documents.feature'
 import { presetsFeature } from './presets/presets.feature'
 import { searchFeature } from './search/search.feature'
 import { settingsFeature } from './settings/settings.feature'
@@ -18,6 +19,7 @@ export const features: readonly Feature[] = [
   presetsFeature,
   searchFeature,
   modelsFeature,
+  documentsFeature,
   settingsFeature,
   usageFeature,
 ]

@@ -137,19 +137,42 @@ test('a message can be copied', async ({ page, context }) => {
   expect(copied.startsWith('Echo: Copy this reply')).toBe(true)
 })
 
-test('a message can be deleted after confirming, and stays deleted', async ({ page }) => {
+test('deleting a message asks in a dialog that starts on Cancel, Esc cancels, and Undo brings it back', async ({ page }) => {
+  await sendMessage(page, 'Remove the reply to this')
+  await expect(log(page)).toContainText('Echo: Remove the reply to this')
+  await replyFinished(page)
+
+  const dialog = page.getByRole('dialog', { name: 'Delete this message?' })
+  await replies(page).hover()
+  await replies(page).getByRole('button', { name: 'Delete message' }).click()
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused()
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+  await expect(replies(page)).toHaveCount(1)
+
+  await replies(page).hover()
+  await replies(page).getByRole('button', { name: 'Delete message' }).click()
+  await dialog.getByRole('button', { name: 'Yes, delete message' }).click()
+  await expect(replies(page)).toHaveCount(0)
+  await expect(composer(page)).toBeFocused()
+  await page.getByRole('button', { name: 'Undo' }).click()
+  await expect(replies(page)).toHaveCount(1)
+  await expect(replies(page)).toContainText('Echo: Remove the reply to this')
+})
+
+test('a deleted message stays deleted once its Undo has passed', async ({ page }) => {
   await sendMessage(page, 'Remove the reply to this')
   await expect(log(page)).toContainText('Echo: Remove the reply to this')
   await replyFinished(page)
 
   await replies(page).hover()
   await replies(page).getByRole('button', { name: 'Delete message' }).click()
-  const confirm = replies(page).getByRole('button', { name: 'Yes, delete message' })
-  await expect(confirm).toBeFocused()
-  await confirm.click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Yes, delete message' }).click()
   await expect(replies(page)).toHaveCount(0)
+  // Closing the toast gives up the Undo: the delete happens now, as when it times out.
+  await page.getByRole('button', { name: 'Close: Message deleted' }).click()
+  await expect(page.getByRole('button', { name: 'Undo' })).toHaveCount(0)
   await expect(yours(page)).toContainText('Remove the reply to this')
-  await expect(composer(page)).toBeFocused()
 
   await page.reload()
   await page.getByRole('navigation').getByRole('button', { name: /Remove the reply/ }).first().click()

@@ -1,5 +1,6 @@
 /** The window: the sidebar on the left, the current route's screen on the right, and the window-wide keys. */
 import { ErrorNotice } from '../components/ErrorNotice'
+import { Toasts } from '../components/Toasts'
 import { useConnectionError } from './app-store'
 import { useLocation } from './navigation'
 import { historyShortcuts } from './history-shortcuts'
@@ -22,6 +23,7 @@ export function App() {
         <ErrorNotice error={connectionError} className="error-notice--banner" />
         <Screen />
       </main>
+      <Toasts />
     </div>
   )
 }

@@ -66,8 +66,10 @@ function ChatHeader() {
   return (
     <header className="chat__header">
       <h1 className="chat__title">{openId === null ? 'New chat' : (title ?? 'Conversation')}</h1>
-      <ModelPicker />
-      <ConversationSettingsToggle />
+      <div className="chat__controls">
+        <ModelPicker />
+        <ConversationSettingsToggle />
+      </div>
     </header>
   )
 }

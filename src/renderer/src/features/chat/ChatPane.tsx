@@ -7,7 +7,8 @@ import { ErrorNotice } from '../../components/ErrorNotice'
 import { navigate } from '../../shell/navigation'
 import { useConversationsStore } from '../conversations/conversations-store'
 import { useKeyStore } from '../settings/key-store'
-import { SETTINGS_PATH } from '../settings/settings-paths'
+import { focusWhenReady } from '../../components/focus'
+import { API_KEY_FIELD_ID, SETTINGS_PATH } from '../settings/settings-paths'
 import { useAddressFollowsPane } from './chat-address'
 import { dismissChatError, retrySend, useChatStore } from './chat-store'
 import { Composer } from './Composer'
@@ -44,6 +45,11 @@ export function ChatPane() {
   )
 }
 
+function addKey(): void {
+  navigate(SETTINGS_PATH)
+  focusWhenReady(() => document.getElementById(API_KEY_FIELD_ID))
+}
+
 function FirstRun() {
   return (
     <section className="pane pane--center" aria-label="Chat">
@@ -52,7 +58,7 @@ function FirstRun() {
         <p>
           The app keeps the key out of this window: it only ever shows the last four characters.
         </p>
-        <button type="button" className="button--primary" onClick={() => navigate(SETTINGS_PATH)}>
+        <button type="button" className="button--primary" onClick={addKey}>
           Add API key
         </button>
       </div>

@@ -180,26 +180,35 @@ test('a deleted message stays deleted once its Undo has passed', async ({ page }
   await expect(replies(page)).toHaveCount(0)
 })
 
+/** Picks the n-th model the picker lists; returns the name it shows and the id it sends. */
+async function pickModel(page: Page, n: number): Promise<{ name: string; id: string }> {
+  await page.getByRole('combobox', { name: 'Model' }).click()
+  const option = page.getByRole('listbox', { name: 'Models' }).getByRole('option').nth(n)
+  const id = (await option.locator('.model-option__id').textContent()) ?? ''
+  const name = (await option.locator('.model-option__name').textContent()) ?? ''
+  await option.click()
+  return { name, id }
+}
+
 test('opening a conversation brings back the model it was using', async ({ page, sim }) => {
   const picker = page.getByRole('combobox', { name: 'Model' })
-  await picker.selectOption({ index: 1 })
-  const first = await picker.inputValue()
+  const first = await pickModel(page, 1)
   await sendMessage(page, 'A question for the first model')
   await replyFinished(page)
 
   await page.getByRole('button', { name: 'New chat' }).click()
-  await picker.selectOption({ index: 2 })
-  const second = await picker.inputValue()
-  expect(second).not.toBe(first)
+  const second = await pickModel(page, 3)
+  expect(second.id).not.toBe(first.id)
+  await expect(picker).toHaveValue(second.name)
   await sendMessage(page, 'A question for the second model')
   await replyFinished(page)
 
   await page.getByRole('navigation').getByText('A question for the first model').first().click()
   await expect(yours(page)).toContainText('A question for the first model')
-  await expect(picker).toHaveValue(first)
+  await expect(picker).toHaveValue(first.name)
   await sendMessage(page, 'And a follow-up')
   await replyFinished(page)
   const followUp = chatRequests(sim.requests).at(-1) as { model?: string; messages: { content: string }[] }
   expect(followUp.messages.at(-1)?.content).toBe('And a follow-up')
-  expect(followUp.model).toBe(first)
+  expect(followUp.model).toBe(first.id)
 })

@@ -14,7 +14,7 @@ import { dismissChatError, retrySend, useChatStore } from './chat-store'
 import { Composer } from './Composer'
 import { ConversationSettingsPanel, ConversationSettingsToggle } from './conversation-settings/ConversationSettingsPanel'
 import { MessageList } from './MessageList'
-import { ModelPicker, ModelsError } from './ModelPicker'
+import { ModelPicker, ModelsError } from './model-picker/ModelPicker'
 import './chat.css'
 
 export function ChatPane() {

@@ -184,7 +184,7 @@ test('a deleted message stays deleted once its Undo has passed', async ({ page }
 async function pickModel(page: Page, n: number): Promise<{ name: string; id: string }> {
   await page.getByRole('combobox', { name: 'Model' }).click()
   const option = page.getByRole('listbox', { name: 'Models' }).getByRole('option').nth(n)
-  const id = (await option.locator('.model-option__id').textContent()) ?? ''
+  const id = ((await option.getAttribute('id')) ?? '').replace(/^model-option-/, '')
   const name = (await option.locator('.model-option__name').textContent()) ?? ''
   await option.click()
   return { name, id }

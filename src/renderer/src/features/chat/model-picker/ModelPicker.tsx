@@ -95,7 +95,7 @@ export function ModelPicker() {
         aria-activedescendant={activeShown && active ? optionId(active) : undefined}
         aria-describedby={current ? 'model-picker-facts' : undefined}
         value={open ? query : shownName}
-        placeholder={open ? `Search models (now ${shownName})` : undefined}
+        placeholder={open ? "Search models…" : undefined}
         onChange={(e) => {
           setQuery(e.target.value)
           if (!open) setOpen(true)
@@ -169,17 +169,13 @@ function OptionRow({ option: o, active, selected, onPick }: { option: ModelOptio
         {o.deprecated ? <span className="model-option__deprecated"> · deprecated</span> : null}
       </span>
       <span className="model-option__facts">
-        <span className="model-option__caps" title={caps.map((c) => c.label).join(', ')}>
-          {caps.map((c) => (
-            <span key={c.label} aria-hidden="true">
-              {c.icon}
-            </span>
-          ))}
-          <span className="visually-hidden">{caps.map((c) => c.label).join(', ')}</span>
-        </span>
-        {` ${o.context} context${o.price ? ` · ${o.price}` : ''}`}
+        {caps.map((c) => (
+          <span key={c.badge} className="model-option__cap" title={c.label}>
+            {c.badge}
+          </span>
+        ))}
+        <span>{`${o.context} context${o.price ? ` · ${o.price}` : ''} · ${o.id}`}</span>
       </span>
-      <span className="model-option__id">{o.id}</span>
     </li>
   )
 }

@@ -82,6 +82,9 @@ export function toOption(m: ModelSummary): ModelOption | null {
   }
 }
 
+/** The general-purpose families first, as Mistral's own docs list them; the rest after, as they come. */
+const FAMILY_ORDER = ['Mistral Small', 'Mistral Medium', 'Mistral Large', 'Magistral', 'Ministral', 'Codestral', 'Devstral', 'Pixtral']
+
 export interface OptionGroup {
   label: string
   options: ModelOption[]
@@ -107,13 +110,19 @@ export function groupOptions(
     if (recentOptions.includes(o)) continue
     families.set(o.family, [...(families.get(o.family) ?? []), o])
   }
-  for (const [label, list] of families) groups.push({ label, options: list })
+  const rank = (family: string) => {
+    const at = FAMILY_ORDER.indexOf(family)
+    return at < 0 ? FAMILY_ORDER.length : at
+  }
+  const ordered = [...families].sort(([a], [b]) => rank(a) - rank(b))
+  for (const [label, list] of ordered) groups.push({ label, options: list })
   return groups
 }
 
-export const CAPABILITY_LABELS: Record<Capability, { icon: string; label: string }> = {
-  vision: { icon: '👁', label: 'Reads images' },
-  tools: { icon: '🔧', label: 'Calls tools' },
-  reasoning: { icon: '💭', label: 'Reasons step by step' },
-  fim: { icon: '⌨', label: 'Code completion (FIM)' },
+/** Short badges rather than emoji: the system may have no emoji font. */
+export const CAPABILITY_LABELS: Record<Capability, { badge: string; label: string }> = {
+  vision: { badge: 'Vision', label: 'Reads images' },
+  tools: { badge: 'Tools', label: 'Calls tools' },
+  reasoning: { badge: 'Reasoning', label: 'Reasons step by step' },
+  fim: { badge: 'FIM', label: 'Code completion (fill in the middle)' },
 }

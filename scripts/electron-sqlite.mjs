@@ -7,11 +7,11 @@
  * would break the tests and needs the network, which CI lacks. So a second build is made
  * on the side, in a scratch copy of the package, cached per Electron version at
  *   .tmp/electron-native/electron-<version>-<platform>-<arch>/better_sqlite3.node
- * and the app loads it through MISTRAL_DESK_SQLITE_BINDING (read in src/main/index.ts).
+ * and the unpackaged app finds it there by that fixed path (src/main/node/dev-switches.ts
+ * computes the same one; it loads no other file, whatever the environment says).
  *
- * Packaging does not come through here: electron-builder's install-app-deps rebuilds
- * better-sqlite3 in place inside the app it packages, and a packaged app ignores the
- * variable.
+ * Packaging does not come through here: electron-builder rebuilds better-sqlite3 in place
+ * inside the app it packages (npm run dist), and a packaged app never looks in the cache.
  *
  * Both ways of getting the binary need the network (a prebuilt download from
  * better-sqlite3's GitHub releases, or Electron's headers for node-gyp), so this file
@@ -51,13 +51,9 @@ const VERIFY_TIMEOUT_MS = 30_000
  */
 export function electronSqliteBinding(root, electronExecutable) {
   const requireFromRoot = createRequire(join(root, 'package.json'))
-  const electronVersion = requireFromRoot('electron/package.json').version
   const sqlitePackage = dirname(requireFromRoot.resolve('better-sqlite3/package.json'))
   const sqliteVersion = requireFromRoot('better-sqlite3/package.json').version
-  const cacheDir = join(root, '.tmp/electron-native', `electron-${electronVersion}-${process.platform}-${process.arch}`)
-  const binding = join(cacheDir, 'better_sqlite3.node')
-  // The directory name covers Electron; this stamp covers a better-sqlite3 upgrade.
-  const stamp = join(cacheDir, 'better-sqlite3-version.txt')
+  const { electronVersion, cacheDir, binding, stamp } = cachePaths(root)
   if (existsSync(binding) && existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === sqliteVersion) {
     return { path: binding }
   }
@@ -86,6 +82,32 @@ export function electronSqliteBinding(root, electronExecutable) {
   } finally {
     rmSync(work, { recursive: true, force: true })
   }
+}
+
+/** The cache for this Electron; src/main/node/dev-switches.ts electronSqliteCachePath() names the same file. */
+function cachePaths(root) {
+  const electronVersion = createRequire(join(root, 'package.json'))('electron/package.json').version
+  const cacheDir = join(root, '.tmp/electron-native', `electron-${electronVersion}-${process.platform}-${process.arch}`)
+  // The directory name covers Electron; the stamp covers a better-sqlite3 upgrade.
+  return { electronVersion, cacheDir, binding: join(cacheDir, 'better_sqlite3.node'), stamp: join(cacheDir, 'better-sqlite3-version.txt') }
+}
+
+/**
+ * A better_sqlite3.node built elsewhere (e.g. for an offline machine), put where the app
+ * looks. Without a stamp, so a later run without it builds its own again.
+ */
+export function adoptElectronSqliteBinding(root, file) {
+  if (basename(file) !== 'better_sqlite3.node' || !existsSync(file)) {
+    return { reason: `MISTRAL_DESK_SQLITE_BINDING must name an existing better_sqlite3.node, not "${file}"` }
+  }
+  const { cacheDir, binding, stamp } = cachePaths(root)
+  if (file === binding) return { path: binding }
+  mkdirSync(cacheDir, { recursive: true })
+  rmSync(stamp, { force: true })
+  const partial = `${binding}.${process.pid}.tmp`
+  copyFileSync(file, partial)
+  renameSync(partial, binding)
+  return { path: binding }
 }
 
 /** better-sqlite3's own install recipe, aimed at Electron: a prebuilt binary, else a compile. */

@@ -7,16 +7,17 @@
  * Extra arguments are passed through (e.g. `npm start -- --port 8080` for the browser host).
  *
  * node_modules/better-sqlite3 stays built for Node (the tests load it); Electron gets its
- * own build, made and cached by electron-sqlite.mjs and named in MISTRAL_DESK_SQLITE_BINDING.
- * That is for development only: when the app is packaged, electron-builder's
- * install-app-deps rebuilds better-sqlite3 in place in the packaged copy, and a packaged
- * app ignores the variable (src/main/index.ts).
+ * own build, made and cached by electron-sqlite.mjs under .tmp/electron-native/, where
+ * the app finds it by its fixed path (src/main/node/dev-switches.ts). A binary built
+ * elsewhere can be handed in with MISTRAL_DESK_SQLITE_BINDING: it is copied into that
+ * cache, since the app itself loads no path named by the environment. When the app is
+ * packaged (npm run dist), electron-builder rebuilds better-sqlite3 in place instead.
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { electronSqliteBinding } from './electron-sqlite.mjs'
+import { adoptElectronSqliteBinding, electronSqliteBinding } from './electron-sqlite.mjs'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 const ELECTRON_PKG = join(ROOT, 'node_modules/electron')
@@ -47,10 +48,12 @@ async function electronLaunch() {
   }
   // One set by hand wins, e.g. a binary built elsewhere for an offline machine.
   const sqlite = process.env.MISTRAL_DESK_SQLITE_BINDING
-    ? { path: process.env.MISTRAL_DESK_SQLITE_BINDING }
+    ? adoptElectronSqliteBinding(ROOT, process.env.MISTRAL_DESK_SQLITE_BINDING)
     : electronSqliteBinding(ROOT, binary.path)
   if (!sqlite.path) return { reason: sqlite.reason }
-  return { executable: binary.path, env: { ...process.env, MISTRAL_DESK_SQLITE_BINDING: sqlite.path } }
+  // The built app reads neither dev switch; don't hand them on as if it did.
+  const { MISTRAL_DESK_SQLITE_BINDING: _binding, ELECTRON_RENDERER_URL: _devUrl, ...env } = process.env
+  return { executable: binary.path, env }
 }
 
 /** The executable `require('electron')` would return, downloading it first if needed, without blocking forever. */

@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url))
 export const HOST_ENTRY = fileURLToPath(new URL('../../out/main/web.js', import.meta.url))
 const PROBE = pathToFileURL(fileURLToPath(new URL('./host-probe.mjs', import.meta.url))).href
-const READY_LINE = /ready at (http:\/\/127\.0\.0\.1:\d+\/\?token=\w+)/
+const READY_LINE = /ready at (http:\/\/127\.0\.0\.1:\d+\/#token=\w+)/
 const MEMORY_LINE = /\[bench-memory\] (\{.*\})\n/g
 
 /** Milliseconds since the Unix epoch with sub-millisecond resolution; comparable with a page's timeOrigin + now(). */

@@ -5,9 +5,9 @@
  * navigation and permission handlers the way Chromium would, and reports back.
  */
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { channelNames } from '../../src/shared/contract'
 import { MAIN_BUNDLE, PRELOAD_BUNDLE, REPO_ROOT, RENDERER_INDEX, STUB_REGISTER, markers, requireBuilt } from './build-output'
@@ -22,14 +22,14 @@ let output = ''
 let exitCode: number | null = null
 
 /** Runs the stubbed main bundle to its end in a fresh userData. */
-function run(extraEnv: Record<string, string> = {}): Promise<{ output: string; exitCode: number | null }> {
+function run(extraEnv: Record<string, string> = {}, bundle = MAIN_BUNDLE): Promise<{ output: string; exitCode: number | null }> {
   // A dev-server URL or binding path in the caller's environment would change what starts.
   const { ELECTRON_RENDERER_URL: _dev, MISTRAL_DESK_SQLITE_BINDING: _binding, ...env } = process.env
   const userData = mkdtempSync(join(tmpdir(), 'mdesk-static-main-'))
   userDataDirs.push(userData)
   let text = ''
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', STUB_REGISTER, MAIN_BUNDLE], {
+    const child = spawn(process.execPath, ['--import', STUB_REGISTER, bundle], {
       cwd: REPO_ROOT,
       env: {
         ...env,
@@ -81,6 +81,7 @@ describe('built main bundle under a stub electron', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      experimentalFeatures: false,
     })
     expect(prefs.preload).toBe(PRELOAD_BUNDLE)
     expect(existsSync(String(prefs.preload))).toBe(true)
@@ -135,6 +136,15 @@ describe('built main bundle under a stub electron', () => {
     })
   })
 
+  it('writes a redacted log file in userData/logs', () => {
+    const userData = userDataDirs[0] as string
+    const file = join(userData, 'logs', 'main.log')
+    expect(existsSync(file), output).toBe(true)
+    const text = readFileSync(file, 'utf8')
+    expect(text).toMatch(/info: Mistral Desk started/)
+    expect(text).not.toContain(ENV_KEY)
+  })
+
   it('quits cleanly, never printing the key', () => {
     expect(markers(output, 'STUB_PROBE_FAILED')).toEqual([])
     expect(markers(output, 'STUB_ERROR_BOX')).toEqual([])
@@ -144,34 +154,70 @@ describe('built main bundle under a stub electron', () => {
   })
 })
 
-describe('MISTRAL_DESK_SQLITE_BINDING (set by npm start to an Electron-ABI build)', () => {
-  const bogus = join(tmpdir(), 'mdesk-no-such-dir', 'better_sqlite3.node')
-  let booted: Awaited<ReturnType<typeof run>>
-  let refused: Awaited<ReturnType<typeof run>>
+describe('development switches in the built (non-dev) bundle, as npm start runs it', () => {
+  const electronVersion = (JSON.parse(readFileSync(join(REPO_ROOT, 'node_modules/electron/package.json'), 'utf8')) as { version: string }).version
+  /**
+   * A scratch copy of the project, so the real .tmp/electron-native cache is never touched:
+   * the main bundle finds the cache next to itself (../../.tmp), so it is copied; the rest is linked.
+   */
+  const project = (addon: Buffer | null): string => {
+    const root = mkdtempSync(join(tmpdir(), 'mdesk-static-project-'))
+    userDataDirs.push(root)
+    cpSync(join(REPO_ROOT, 'out/main'), join(root, 'out/main'), { recursive: true })
+    for (const dir of ['out/preload', 'out/renderer', 'node_modules']) symlinkSync(join(REPO_ROOT, dir), join(root, dir))
+    if (addon) {
+      const file = join(root, '.tmp/electron-native', `electron-${electronVersion}-${process.platform}-${process.arch}`, 'better_sqlite3.node')
+      mkdirSync(dirname(file), { recursive: true })
+      writeFileSync(file, addon)
+    }
+    return root
+  }
+  let ignored: Awaited<ReturnType<typeof run>>
+  let fromCache: Awaited<ReturnType<typeof run>>
+  let brokenCache: Awaited<ReturnType<typeof run>>
+  let brokenRoot: string
 
   beforeAll(async () => {
-    ;[booted, refused] = await Promise.all([
-      run({ MISTRAL_DESK_SQLITE_BINDING: NODE_SQLITE_BINDING }),
-      run({ MISTRAL_DESK_SQLITE_BINDING: bogus }),
+    brokenRoot = project(Buffer.from('not an addon'))
+    ;[ignored, fromCache, brokenCache] = await Promise.all([
+      run(
+        {
+          ELECTRON_RENDERER_URL: 'https://evil.example/',
+          MISTRAL_DESK_SQLITE_BINDING: join(tmpdir(), 'mdesk-no-such-dir', 'better_sqlite3.node'),
+        },
+        join(project(null), 'out/main/index.js'),
+      ),
+      // The Node build stands in for the Electron one start.mjs makes: it loads under the stub.
+      run({}, join(project(readFileSync(NODE_SQLITE_BINDING)), 'out/main/index.js')),
+      run({}, join(brokenRoot, 'out/main/index.js')),
     ])
-  }, 40_000)
+  }, 60_000)
 
-  it('loads SQLite from the named addon and boots as usual', () => {
-    expect(existsSync(NODE_SQLITE_BINDING), NODE_SQLITE_BINDING).toBe(true)
-    expect(markers(booted.output, 'STUB_ERROR_BOX'), booted.output).toEqual([])
-    expect(markers(booted.output, 'STUB_WINDOW_CREATED')).toHaveLength(1)
-    const probes = markers(booted.output, 'STUB_PROBES')[0] as Probes
-    expect(probes.keysStatusFromApp).toMatchObject({ value: { ok: true, value: { set: true, source: 'env' } } })
-    expect(markers(booted.output, 'STUB_QUIT')).toHaveLength(1)
-    expect(booted.exitCode).toBe(0)
+  it('ignores ELECTRON_RENDERER_URL and MISTRAL_DESK_SQLITE_BINDING: loads app:// and boots', () => {
+    expect(markers(ignored.output, 'STUB_ERROR_BOX'), ignored.output).toEqual([])
+    expect(markers(ignored.output, 'STUB_WINDOW_LOADED')).toEqual([{ url: 'app://renderer/index.html' }])
+    expect(ignored.exitCode).toBe(0)
   })
 
-  // Shows the variable is really read: were it ignored, this run would boot like the one above.
-  it('stops with a message naming the addon when it cannot be loaded', () => {
-    expect(markers(refused.output, 'STUB_WINDOW_CREATED')).toEqual([])
-    const boxes = markers(refused.output, 'STUB_ERROR_BOX') as { title: string; content: string }[]
-    expect(boxes, refused.output).toHaveLength(1)
-    expect(boxes[0]?.content).toContain(`Could not load SQLite's native module from ${bogus}`)
-    expect(refused.exitCode).toBe(1)
+  it('has the dev-only code compiled out', () => {
+    const bundle = readFileSync(MAIN_BUNDLE, 'utf8')
+    expect(bundle).not.toContain('process.env.ELECTRON_RENDERER_URL')
+    expect(bundle).not.toContain('process.env.MISTRAL_DESK_SQLITE_BINDING')
+  })
+
+  it("loads SQLite from the project's own .tmp/electron-native cache", () => {
+    expect(markers(fromCache.output, 'STUB_ERROR_BOX'), fromCache.output).toEqual([])
+    const probes = markers(fromCache.output, 'STUB_PROBES')[0] as Probes
+    expect(probes.keysStatusFromApp).toMatchObject({ value: { ok: true, value: { set: true, source: 'env' } } })
+    expect(fromCache.exitCode).toBe(0)
+  })
+
+  // Shows the cache is really read: were it ignored, this run would boot like the one above.
+  it('stops with a message naming the cached addon when it cannot be loaded', () => {
+    expect(markers(brokenCache.output, 'STUB_WINDOW_CREATED')).toEqual([])
+    const boxes = markers(brokenCache.output, 'STUB_ERROR_BOX') as { title: string; content: string }[]
+    expect(boxes, brokenCache.output).toHaveLength(1)
+    expect(boxes[0]?.content).toContain(`Could not load SQLite's native module from ${brokenRoot}/.tmp/electron-native/`)
+    expect(brokenCache.exitCode).toBe(1)
   })
 })

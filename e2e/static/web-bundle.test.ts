@@ -3,13 +3,14 @@
  * on stdout, serves the renderer behind the token, and stops cleanly on SIGTERM.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { WebSocket } from 'ws'
 import { RENDERER_INDEX, WEB_BUNDLE, requireBuilt } from './build-output'
 
-const READY = /^Mistral Desk \(browser host\) ready at (http:\/\/127\.0\.0\.1:\d+\/\?token=(\w+))$/
+const READY = /^Mistral Desk \(browser host\) ready at (http:\/\/127\.0\.0\.1:\d+\/#token=(\w+))$/
 const ENV_KEY = 'webEnvKey0123456789abcdefABCDEF77'
 
 let dataDir: string
@@ -46,12 +47,26 @@ afterAll(() => {
 })
 
 describe('built browser host', () => {
-  it('serves the renderer to the printed URL and refuses requests without the token', async () => {
+  it('serves the renderer without a cookie, and its socket only with the token from the fragment', async () => {
+    // fetch() drops the fragment, as a browser does: the page itself needs no token.
     const page = await fetch(url)
     expect(page.status).toBe(existsSync(RENDERER_INDEX) ? 200 : 404)
     expect(page.headers.get('content-security-policy')).toContain("default-src 'none'")
-    expect(page.headers.get('set-cookie') ?? '').toMatch(/^mdesk_token=\w+; HttpOnly; SameSite=Strict; Path=\/$/)
-    expect((await fetch(new URL('/', url))).status).toBe(403)
+    expect(page.headers.get('set-cookie')).toBeNull()
+    const token = new URL(url).hash.replace('#token=', '')
+    const origin = new URL(url).origin
+    const upgrade = (protocols: string[]) =>
+      new Promise<string>((resolve) => {
+        const ws = new WebSocket(`${origin.replace('http', 'ws')}/ws`, protocols, { origin })
+        ws.once('open', () => {
+          ws.close()
+          resolve('open')
+        })
+        ws.once('unexpected-response', (_req, res) => resolve(String(res.statusCode)))
+        ws.once('error', () => resolve('error'))
+      })
+    expect(await upgrade(['mdesk.v1'])).toBe('403')
+    expect(await upgrade(['mdesk.v1', `mdesk.token.${token}`])).toBe('open')
   })
 
   it('stops on SIGTERM, having printed only the ready line and never the key', async () => {
@@ -60,5 +75,10 @@ describe('built browser host', () => {
     expect(await exited).toBe(0)
     expect(stdout.trimEnd().split('\n')).toHaveLength(1)
     expect(stdout + stderr).not.toContain(ENV_KEY)
+    // The same lines, redacted, in the data directory; never the token.
+    const log = readFileSync(join(dataDir, 'logs', 'main.log'), 'utf8')
+    expect(log).toMatch(/info: Browser host listening/)
+    expect(log).not.toContain(ENV_KEY)
+    expect(log).not.toContain(new URL(url).hash.replace('#token=', ''))
   })
 })

@@ -17,6 +17,7 @@ vi.mock('electron', () => ({
 const { hardenedWebPreferences, hardenWebContents } = await import('../../src/main/electron/window')
 const { isAllowedExternalUrl, openUserLink } = await import('../../src/main/electron/external-links')
 const { isTrustedRendererUrl } = await import('../../src/main/electron/app-protocol')
+const { lockDownSession } = await import('../../src/main/electron/session-policy')
 const { shell } = await import('electron')
 
 function sources(dir: string): string[] {
@@ -81,8 +82,45 @@ describe('hardenedWebPreferences', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      // Chromium's experimental web platform features widen the attack surface (checklist item 9).
+      experimentalFeatures: false,
       preload: '/app/out/preload/index.cjs',
     })
+    // Spelled out, not left to a default that could change.
+    expect(Object.prototype.hasOwnProperty.call(prefs, 'experimentalFeatures')).toBe(true)
+  })
+})
+
+describe('permission policy (lockDownSession)', () => {
+  type RequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void, details: { requestingUrl: string }) => void
+  type CheckHandler = (contents: unknown, permission: string, requestingOrigin: string) => boolean
+  const installed: { request?: RequestHandler; check?: CheckHandler } = {}
+  lockDownSession(
+    {
+      setPermissionRequestHandler: (fn: RequestHandler) => (installed.request = fn),
+      setPermissionCheckHandler: (fn: CheckHandler) => (installed.check = fn),
+    } as never,
+    null,
+  )
+  const request = (permission: string, requestingUrl: string): boolean => {
+    let granted: boolean | null = null
+    installed.request?.(null, permission, (g) => (granted = g), { requestingUrl })
+    if (granted === null) throw new Error('the request handler never answered')
+    return granted
+  }
+
+  it('grants only sanitized clipboard writes, and only to our own page (the Copy buttons)', () => {
+    expect(request('clipboard-sanitized-write', 'app://renderer/index.html')).toBe(true)
+    expect(installed.check?.(null, 'clipboard-sanitized-write', 'app://renderer')).toBe(true)
+    expect(request('clipboard-sanitized-write', 'https://evil.example/')).toBe(false)
+    expect(installed.check?.(null, 'clipboard-sanitized-write', 'https://evil.example')).toBe(false)
+  })
+
+  it('denies reading the clipboard and every other permission, even to our page', () => {
+    for (const permission of ['clipboard-read', 'media', 'geolocation', 'notifications', 'openExternal', 'fullscreen', 'pointerLock', 'hid', 'serial', 'usb']) {
+      expect(request(permission, 'app://renderer/index.html'), permission).toBe(false)
+      expect(installed.check?.(null, permission, 'app://renderer'), permission).toBe(false)
+    }
   })
 })
 

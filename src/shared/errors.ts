@@ -1,6 +1,6 @@
 /**
  * The one error type that crosses the contract. API and internal failures are
- * mapped to it in exactly one place (main/core/mistral/errors.ts); every screen
+ * mapped to it in exactly one place (main/core/kernel/mistral/errors.ts); every screen
  * shows it through one component.
  */
 export type AppErrorCode =

@@ -6,10 +6,14 @@
 //   STUB_PROBES {...}                         STUB_QUIT {}
 // and exits. Markers go to stdout; the test parses them.
 import { EventEmitter } from 'node:events'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setImmediate } from 'node:timers'
+
+// The main process reads Electron's version to find its SQLite addon; plain Node has none.
+const electronVersion = JSON.parse(readFileSync(new URL('../../../node_modules/electron/package.json', import.meta.url), 'utf8')).version
+Object.defineProperty(process.versions, 'electron', { value: electronVersion, enumerable: true })
 
 const report = (tag, data) => process.stdout.write(`${tag} ${JSON.stringify(data)}\n`)
 

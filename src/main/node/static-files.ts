@@ -37,6 +37,9 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Referrer-Policy': 'no-referrer',
   'X-Frame-Options': 'DENY',
   'Cross-Origin-Opener-Policy': 'same-origin',
+  // Another site's page must not embed our responses (<script src>, <img>) and read them
+  // through a side channel: only our own origin may load them, even as no-cors.
+  'Cross-Origin-Resource-Policy': 'same-origin',
 }
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {

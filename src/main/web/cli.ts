@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const port = Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`Invalid --port "${values.port}".`)
   const token = values['open-token']
-  // The token travels in a URL and a cookie, and tests match it with \w+.
+  // The token travels in a URL fragment and a Sec-WebSocket-Protocol value (token characters only), and tests match it with \w+.
   if (token !== undefined && !/^\w{16,128}$/.test(token)) {
     throw new Error('--open-token must be 16-128 letters, digits or underscores.')
   }

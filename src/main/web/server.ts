@@ -5,16 +5,20 @@
  */
 import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { join } from 'node:path'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
 import { WS_PATH } from '../../shared/ws-protocol'
 import { createCore } from '../core/create-core'
 import { systemClock, type Logger } from '../core/ports'
 import { createConsoleLogger } from '../node/console-logger'
+import { createFileLogger, teeLogger } from '../node/file-logger'
 import { createNodeSettings } from '../node/node-settings'
 import { SECURITY_HEADERS, readStaticFile } from '../node/static-files'
-import { RequestGuard, tokenCookie } from './request-guard'
-import { bridgeSocket } from './ws-bridge'
+import { MAX_SOCKETS, TRY_AGAIN_LATER } from './connection-limits'
+import { MAX_FRAME_BYTES } from './frame-limit'
+import { RequestGuard, WS_SUBPROTOCOL } from './request-guard'
+import { bridgeSocket, closeSoon } from './ws-bridge'
 
 export interface WebHostOptions {
   /** 0 picks a free port. */
@@ -37,13 +41,13 @@ export interface WebHost {
   close(): Promise<void>
 }
 
-/** Later features send files over the socket (OCR, fine-tuning data), so frames may be large, but not unbounded. */
-const MAX_FRAME_BYTES = 64 * 1024 * 1024
-
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('hex')
   const envApiKey = options.envApiKey || undefined
-  const logger = options.logger ?? createConsoleLogger(() => (envApiKey ? [envApiKey] : []))
+  const secrets = (): string[] => (envApiKey ? [envApiKey] : [])
+  const logger =
+    options.logger ??
+    teeLogger(createConsoleLogger(secrets), createFileLogger({ dir: join(options.dataDir, 'logs'), secrets }))
   const core = createCore({
     dataDir: options.dataDir,
     // No OS keychain here: a key typed into the UI lives in this process's memory only.
@@ -56,22 +60,35 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   })
 
   const server = createServer()
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES })
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_FRAME_BYTES,
+    // Select our protocol, never the one carrying the token: the response must not repeat it.
+    handleProtocols: (offered) => (offered.has(WS_SUBPROTOCOL) ? WS_SUBPROTOCOL : false),
+  })
   let guard: RequestGuard | null = null
 
   server.on('request', (req, res) => {
     // The guard needs the bound port; nothing can arrive before listen() resolves, but fail closed anyway.
     if (!guard) sendText(res, 503, 'Starting up.')
-    else void serveHttp(req, res, guard, options.rendererDir, token)
+    else void serveHttp(req, res, guard, options.rendererDir)
   })
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = parseUrl(req)
-    const verdict = guard && url?.pathname === WS_PATH ? guard.check(req, url, true) : null
+    const verdict = guard && url?.pathname === WS_PATH ? guard.checkUpgrade(req) : null
     if (!verdict?.ok) {
-      socket.end(`HTTP/1.1 ${verdict?.status ?? 404} Refused\r\nConnection: close\r\n\r\n`)
+      socket.end(`HTTP/1.1 ${verdict?.status ?? 404} Refused\r\nCross-Origin-Resource-Policy: same-origin\r\nConnection: close\r\n\r\n`)
       return
     }
-    wss.handleUpgrade(req, socket, head, (ws) => bridgeSocket(ws, core, logger))
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      // wss.clients already holds this socket. Refused after the handshake, so a page can read why.
+      if (wss.clients.size > MAX_SOCKETS) {
+        logger.warn('Refused a socket: too many open', { open: wss.clients.size - 1 })
+        closeSoon(ws, TRY_AGAIN_LATER, `Too many open windows of Mistral Desk (${MAX_SOCKETS}); close one and reload this page.`)
+        return
+      }
+      bridgeSocket(ws, core, logger)
+    })
   })
 
   let port: number
@@ -82,6 +99,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     throw err
   }
   guard = new RequestGuard(port, token)
+  // Never the URL: it carries the token.
+  logger.info('Browser host listening', { port })
 
   let closing: Promise<void> | null = null
   const close = (): Promise<void> => {
@@ -95,7 +114,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     return closing
   }
 
-  return { url: `http://127.0.0.1:${port}/?token=${token}`, port, token, close }
+  // In the fragment, which the browser never sends: see request-guard.ts.
+  return { url: `http://127.0.0.1:${port}/#token=${token}`, port, token, close }
 }
 
 async function serveHttp(
@@ -103,11 +123,10 @@ async function serveHttp(
   res: ServerResponse,
   guard: RequestGuard,
   rendererDir: string,
-  token: string,
 ): Promise<void> {
   const url = parseUrl(req)
   if (!url) return sendText(res, 400, 'Bad request.')
-  const verdict = guard.check(req, url)
+  const verdict = guard.check(req)
   if (!verdict.ok) return sendText(res, verdict.status, verdict.reason)
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed.')
 
@@ -119,7 +138,6 @@ async function serveHttp(
     'Content-Length': file.body.length,
     // index.html names the hashed bundles, so it must be re-read after every build.
     'Cache-Control': file.contentType.startsWith('text/html') ? 'no-store' : 'no-cache',
-    ...(verdict.tokenFromQuery ? { 'Set-Cookie': tokenCookie(token) } : {}),
   })
   res.end(req.method === 'HEAD' ? undefined : file.body)
 }

@@ -1,7 +1,14 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { ChatStreamEvent } from '../../shared/domain'
 import type { ClientFrame } from '../../shared/ws-protocol'
-import { CONNECTION_LOST, createWsBridge, hostSocketUrl, stripTokenFromAddressBar, type SocketLike } from './ws-bridge'
+import {
+  CONNECTION_LOST,
+  createWsBridge,
+  hostSocketProtocols,
+  hostSocketUrl,
+  stripTokenFromAddressBar,
+  type SocketLike,
+} from './ws-bridge'
 
 class FakeSocket implements SocketLike {
   sent: ClientFrame[] = []
@@ -86,13 +93,31 @@ describe('host helpers', () => {
     expect(hostSocketUrl({ protocol: 'https:', host: 'x' })).toBe('wss://x/ws')
   })
 
-  it('removes only the token from the address bar', () => {
+  it('takes #token=T out of the address bar, keeping path and query, and offers T on the handshake', () => {
+    const token = 'a1b2c3d4e5f60718293a4b5c6d7e8f90'
     const replaceState = vi.fn()
-    const loc = { href: 'http://127.0.0.1:4000/?token=abc&x=1#top' } as Location
-    stripTokenFromAddressBar(loc, { state: null, replaceState } as unknown as History)
-    expect(replaceState).toHaveBeenCalledWith(null, '', '/?x=1#top')
-    replaceState.mockClear()
-    stripTokenFromAddressBar({ href: 'http://h/' } as Location, { state: null, replaceState } as unknown as History)
+    const stored = new Map<string, string>()
+    const store = { getItem: (k: string) => stored.get(k) ?? null, setItem: (k: string, v: string) => void stored.set(k, v) }
+    const loc = { hash: `#token=${token}`, pathname: '/', search: '?x=1' } as Location
+    stripTokenFromAddressBar(loc, { state: null, replaceState } as unknown as History, store)
+    // No fragment left, so the router's `#/...` starts from its default route.
+    expect(replaceState).toHaveBeenCalledWith(null, '', '/?x=1')
+    expect([...stored.values()]).toEqual([token])
+    expect(hostSocketProtocols(store)).toEqual(['mdesk.v1', `mdesk.token.${token}`])
+  })
+
+  it('leaves router fragments and malformed tokens alone', () => {
+    const replaceState = vi.fn()
+    const history = { state: null, replaceState } as unknown as History
+    for (const hash of ['', '#/chat/abc', '#token=', '#token=short', '#token=abc def0123456789abcdef', '#/x?token=0123456789abcdef0123']) {
+      stripTokenFromAddressBar({ hash, pathname: '/', search: '' } as Location, history, null)
+    }
     expect(replaceState).not.toHaveBeenCalled()
+  })
+
+  it('opens the socket with the protocols it is given', () => {
+    const createSocket = vi.fn(() => new FakeSocket())
+    createWsBridge({ url: 'ws://h/ws', protocols: ['mdesk.v1', 'mdesk.token.t'], createSocket })
+    expect(createSocket).toHaveBeenCalledWith('ws://h/ws', ['mdesk.v1', 'mdesk.token.t'])
   })
 })

@@ -1,7 +1,16 @@
 /**
  * The browser host's stand-in for the Electron preload: the same WindowApi, carried
- * over one WebSocket to the host. The auth cookie rides along with the upgrade request,
- * so the renderer never handles the token after the first page load.
+ * over one WebSocket to the host.
+ *
+ * The host prints `http://127.0.0.1:P/#token=T`. A fragment never leaves the browser (not
+ * in the request, not in a Referer), so the page and its assets load without the token;
+ * the page takes T out of the address bar before the router reads the hash, keeps it in
+ * this tab's sessionStorage (scoped to scheme, host *and port*, so no other local server
+ * can read it, and a reload still works), and offers it on the socket's handshake as a
+ * Sec-WebSocket-Protocol value, which the host checks before it accepts the upgrade.
+ * A cookie would not do: cookies ignore the port, so one set by the host went to every
+ * server on 127.0.0.1. A first-message token would let unauthenticated sockets in and
+ * count against the host's socket cap until they spoke.
  */
 import type { ChannelName, EventName, EventPayload, Input, Output, WindowApi } from '../../shared/contract'
 import { appError, type AppError, type Result } from '../../shared/errors'
@@ -24,7 +33,9 @@ export interface SocketLike {
 
 export interface BridgeOptions {
   url: string
-  createSocket?: (url: string) => SocketLike
+  /** Offered as Sec-WebSocket-Protocol; hostSocketProtocols() by default. */
+  protocols?: string[]
+  createSocket?: (url: string, protocols: string[]) => SocketLike
   /** Called once, when the socket closes or fails; pending calls have been answered by then. */
   onConnectionLost?: (error: AppError) => void
 }
@@ -33,12 +44,73 @@ export function hostSocketUrl(loc: Pick<Location, 'protocol' | 'host'>): string 
   return `${loc.protocol === 'https:' ? 'wss' : 'ws'}://${loc.host}${WS_PATH}`
 }
 
-/** The token now lives in an HttpOnly cookie; leaving it in the address bar would leak it to history and screenshots. */
-export function stripTokenFromAddressBar(loc: Location, history: History): void {
-  const url = new URL(loc.href)
-  if (!url.searchParams.has('token')) return
-  url.searchParams.delete('token')
-  history.replaceState(history.state, '', `${url.pathname}${url.search}${url.hash}`)
+/**
+ * The subprotocol the host selects, and the prefix of the one that carries the token
+ * (src/main/web/request-guard.ts reads them; they belong in shared/ws-protocol.ts).
+ * The host never echoes the token one back.
+ */
+export const WS_SUBPROTOCOL = 'mdesk.v1'
+export const TOKEN_PROTOCOL_PREFIX = 'mdesk.token.'
+const TOKEN_FRAGMENT = /^#token=(\w{16,128})$/
+const TOKEN_STORAGE_KEY = 'mdesk.token'
+
+type TokenStore = Pick<Storage, 'getItem' | 'setItem'>
+
+/** sessionStorage, or null where the browser refuses it (then the token lives for this page only). */
+function sessionStore(): TokenStore | null {
+  try {
+    return typeof sessionStorage === 'undefined' ? null : sessionStorage
+  } catch {
+    return null
+  }
+}
+
+let tokenInMemory: string | null = null
+
+/**
+ * Takes `#token=T` out of the address bar (history, bookmarks, screenshots) and keeps T
+ * for the socket. Must run before anything reads location.hash: the router's `#/...`
+ * paths share the fragment.
+ */
+export function stripTokenFromAddressBar(loc: Location, history: History, store: TokenStore | null = sessionStore()): void {
+  watchForNewToken(loc, history, store)
+  const match = TOKEN_FRAGMENT.exec(loc.hash)
+  if (!match?.[1]) return
+  tokenInMemory = match[1]
+  try {
+    store?.setItem(TOKEN_STORAGE_KEY, match[1])
+  } catch {
+    // Storage full or denied: this page still has the token in memory.
+  }
+  history.replaceState(history.state, '', `${loc.pathname}${loc.search}`)
+}
+
+let watching = false
+
+/**
+ * A host restarted on the same port prints a URL that differs from this page's only in
+ * its fragment, and opening it in this tab does not reload the page: take the new token
+ * and reload, so the page reconnects with it (the old socket belonged to the old host).
+ */
+function watchForNewToken(loc: Location, history: History, store: TokenStore | null): void {
+  if (watching || typeof window === 'undefined') return
+  watching = true
+  window.addEventListener('hashchange', () => {
+    if (!TOKEN_FRAGMENT.test(loc.hash)) return
+    stripTokenFromAddressBar(loc, history, store)
+    loc.reload()
+  })
+}
+
+/** What the socket offers on its handshake: our subprotocol, and the token if this tab has one. */
+export function hostSocketProtocols(store: TokenStore | null = sessionStore()): string[] {
+  let token = tokenInMemory
+  try {
+    token ??= store?.getItem(TOKEN_STORAGE_KEY) ?? null
+  } catch {
+    // Unreadable storage: connect without it, and the host will say no.
+  }
+  return token ? [WS_SUBPROTOCOL, `${TOKEN_PROTOCOL_PREFIX}${token}`] : [WS_SUBPROTOCOL]
 }
 
 function parseFrame(data: unknown): ServerFrame | null {
@@ -52,7 +124,8 @@ function parseFrame(data: unknown): ServerFrame | null {
 }
 
 export function createWsBridge(options: BridgeOptions): WindowApi {
-  const socket = (options.createSocket ?? ((url) => new WebSocket(url) as unknown as SocketLike))(options.url)
+  const createSocket = options.createSocket ?? ((url, protocols) => new WebSocket(url, protocols) as unknown as SocketLike)
+  const socket = createSocket(options.url, options.protocols ?? hostSocketProtocols())
   const pending = new Map<number, (result: Result<unknown>) => void>()
   const listeners = new Map<string, Set<(payload: unknown) => void>>()
   // Invokes made before the handshake finishes wait here instead of throwing from send().

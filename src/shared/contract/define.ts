@@ -27,7 +27,7 @@ export type MergedEvents<S extends readonly Slice[]> = UnionToIntersection<S[num
 
 /**
  * Merges the slices into one table of channels and one of events. A name declared by
- * two slices would silently shadow the other, so it fails at import (i.e. start-up) instead.
+ * two slices would silently shadow the other, so it fails as soon as the contract loads.
  */
 export function mergeSlices<const S extends readonly Slice[]>(
   slices: S,

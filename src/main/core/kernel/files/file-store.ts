@@ -7,6 +7,7 @@
 import { createHash, randomUUID } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import { once } from 'node:events'
 import { pipeline } from 'node:stream/promises'
 
 export interface StoredFile {
@@ -34,12 +35,15 @@ export class FileStore {
 
   /** Copies a file in while hashing it, in one streamed pass: never the whole file in memory. */
   async putFile(source: string): Promise<StoredFile> {
+    // Opened before the temp file exists, so a missing or unreadable source leaves nothing behind.
+    const input = await fs.promises.open(source, 'r')
     const temp = this.tempPath()
     const hash = createHash('sha256')
     let bytes = 0
+    const out = fs.createWriteStream(temp)
     try {
       await pipeline(
-        fs.createReadStream(source),
+        input.createReadStream(),
         async function* (chunks: AsyncIterable<Buffer>) {
           for await (const chunk of chunks) {
             hash.update(chunk)
@@ -47,7 +51,7 @@ export class FileStore {
             yield chunk
           }
         },
-        fs.createWriteStream(temp),
+        out,
       )
       const sha256 = hash.digest('hex')
       const target = this.pathOf(sha256)
@@ -55,6 +59,8 @@ export class FileStore {
       else fs.renameSync(temp, target)
       return { sha256, bytes, path: target }
     } catch (err) {
+      // Removing the temp file before its stream has closed would let a pending open recreate it.
+      if (!out.closed) await once(out, 'close')
       fs.rmSync(temp, { force: true })
       throw err
     }

@@ -109,7 +109,7 @@ test('a reply cut at max tokens can be continued in place', async ({ page, sim }
   await expect(panel).toHaveCount(0)
 
   await sendMessage(page, 'Write a long answer please')
-  await expect(replies(page)).toContainText('Stopped at the token limit (length)')
+  await expect(replies(page)).toContainText('Reply cut at your 5-token limit — Continue or raise it')
   await replyFinished(page)
   const cut = (await replies(page).locator('.message__body').innerText()).trim()
   expect(chatRequests(sim.requests).at(-1)?.max_tokens).toBe(5)

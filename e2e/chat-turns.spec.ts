@@ -107,6 +107,8 @@ test('a reply cut at max tokens can be continued in place', async ({ page, sim }
   await panel.getByRole('button', { name: 'Save settings' }).click()
   await page.keyboard.press('Escape')
   await expect(panel).toHaveCount(0)
+  // Visible before any reply stops short.
+  await expect(page.getByRole('list', { name: 'Active settings' })).toHaveText('Max tokens 5')
 
   await sendMessage(page, 'Write a long answer please')
   await expect(replies(page)).toContainText('Reply cut at your 5-token limit — Continue or raise it')

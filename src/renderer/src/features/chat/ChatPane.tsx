@@ -14,6 +14,7 @@ import { dismissChatError, retrySend, useChatStore } from './chat-store'
 import { Composer } from './Composer'
 import { ConversationSettingsPanel, ConversationSettingsToggle } from './conversation-settings/ConversationSettingsPanel'
 import { MessageList } from './MessageList'
+import { SettingsChips } from './conversation-settings/SettingsChips'
 import { ModelPicker, ModelsError } from './model-picker/ModelPicker'
 import './chat.css'
 
@@ -76,6 +77,7 @@ function ChatHeader() {
         <ModelPicker />
         <ConversationSettingsToggle />
       </div>
+      <SettingsChips />
     </header>
   )
 }

@@ -25,10 +25,11 @@ import { prepareHost } from './lib/web-host'
 import { chatRender } from './scenarios/chat-render'
 import { coldStart } from './scenarios/cold-start'
 import { ipcCoalescing } from './scenarios/ipc-coalescing'
+import { ledgerScale } from './scenarios/ledger-scale'
 import { memory } from './scenarios/memory'
 import { streamOverhead } from './scenarios/stream-overhead'
 
-const SCENARIOS: Scenario[] = [streamOverhead, ipcCoalescing, coldStart, memory, chatRender]
+const SCENARIOS: Scenario[] = [streamOverhead, ipcCoalescing, coldStart, memory, chatRender, ledgerScale]
 const RESULTS = fileURLToPath(new URL('./results/', import.meta.url))
 
 const USAGE = `usage: npm run bench -- [--quick] [--runs N] [--warmup N] [--build | --no-build] [--no-write] [--markdown] [scenario...]

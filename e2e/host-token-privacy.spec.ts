@@ -42,8 +42,9 @@ test('another server on 127.0.0.1 never receives the token: no cookie, no header
     expect(page.url()).not.toContain(host.token)
     expect(page.url()).not.toContain('token')
     // A reload in the same tab keeps working without the token in the URL.
+    // (The reload keeps the route, so Settings is still the screen showing.)
     await page.reload()
-    await page.getByRole('button', { name: 'Settings', exact: true }).click()
+    await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible()
     await expect(page.getByText(`Key saved · ending in ${sim.key.slice(-4)}`)).toBeVisible()
 
     for (const origin of [`http://127.0.0.1:${recorder.port}`, `http://localhost:${recorder.port}`]) {

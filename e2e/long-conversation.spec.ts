@@ -108,14 +108,15 @@ test('scrolling up while a reply streams offers "Jump to latest", which follows 
   page,
   sim,
 }) => {
-  // A reply of several seconds, streamed after a 1,000-message history is sent to the simulator.
+  // A reply of a minute (it is stopped at the end), streamed after a 1,000-message history is
+  // sent to the simulator: long enough to still be streaming on a loaded machine.
   test.slow()
   await saveKey(page, sim.key)
   await expect(page.getByText(/Key saved/)).toBeVisible()
   await open(page, LONG)
   await expect(article(page, marker(COUNT))).toBeInViewport()
 
-  await sendMessage(page, 'Tell me a long story [sim tokens=600 rate=40]')
+  await sendMessage(page, 'Tell me a long story [sim tokens=2400 rate=40]')
   const reply = article(page, 'Echo: Tell me a long story')
   const jump = page.getByRole('button', { name: 'Jump to latest' })
   const stop = page.getByRole('button', { name: 'Stop' })

@@ -68,7 +68,7 @@ test('Back and Forward move between conversations and Settings, also with Alt+Le
   await expect(settingsTitle(page)).toBeVisible()
 })
 
-test('a link to a message opens its conversation there, with that message focused', async ({ page, context }) => {
+test('a link to a message opens its conversation there, with that message focused', async ({ page, context, host }) => {
   // Find the id of an early message the way a user could reach it: open, then Home.
   await open(page, LONG)
   await expect(article(page, COUNT)).toBeInViewport()
@@ -81,8 +81,10 @@ test('a link to a message opens its conversation there, with that message focuse
   expect(messageId).toBeTruthy()
   const link = `${conversationUrl}?message=${messageId}`
 
-  // A fresh window opened on the link (the same session's cookie, as a reload would have).
+  // A fresh window opened on the link. The browser host's token lives in each tab's
+  // sessionStorage, so the window first takes it from the host's printed URL, as a user's does.
   const linked = await context.newPage()
+  await linked.goto(host.url)
   await linked.goto(link)
   await expect(article(linked, 5)).toBeInViewport()
   await expect(article(linked, 5)).toBeFocused()

@@ -14,6 +14,8 @@ export type AppErrorCode =
   | 'no_key'
   | 'aborted'
   | 'internal'
+  /** A hard-stop budget refuses the call; the message names the budget and how to raise it. */
+  | 'budget_exceeded'
 
 export interface AppError {
   code: AppErrorCode

@@ -11,6 +11,7 @@ import { linksModule } from './links/links.module'
 import type { FeatureModule } from './module'
 import { modelsModule } from './models/models.module'
 import { presetsModule } from './presets/presets.module'
+import { usageModule } from './usage/usage.module'
 
 export const modules: readonly FeatureModule[] = [
   keysModule,
@@ -19,4 +20,5 @@ export const modules: readonly FeatureModule[] = [
   presetsModule,
   linksModule,
   chatModule,
+  usageModule,
 ]

@@ -14,6 +14,7 @@ import * as keys from './keys'
 import * as links from './links'
 import * as models from './models'
 import * as presets from './presets'
+import * as usage from './usage'
 
 const slices = [
   keys,
@@ -22,6 +23,7 @@ const slices = [
   presets,
   links,
   chat,
+  usage,
 ] as const
 
 export const { channels, events } = mergeSlices(slices)

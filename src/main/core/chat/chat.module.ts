@@ -54,13 +54,16 @@ export const chatModule: FeatureModule = {
       transaction,
       requireKey: () => kernel.keys.requireKey(),
     })
+    // A hard-stop budget refuses a reply before anything is written (usage/budget-service.ts).
+    // Retry, edit and continue name no model here: model-scoped budgets then match by none.
+    const spend = (model = '') => usage.checkSpend({ kind: 'chat', model })
     return {
       handlers: {
-        'chat.send': (input, ctx) => chat.send(input, ctx),
-        'chat.retry': (input, ctx) => chat.retry(input, ctx),
-        'chat.regenerate': (input, ctx) => chat.regenerate(input, ctx),
-        'chat.edit': (input, ctx) => chat.edit(input, ctx),
-        'chat.continue': (input, ctx) => chat.continue(input, ctx),
+        'chat.send': (input, ctx) => (spend(input.model), chat.send(input, ctx)),
+        'chat.retry': (input, ctx) => (spend(), chat.retry(input, ctx)),
+        'chat.regenerate': (input, ctx) => (spend(input.model), chat.regenerate(input, ctx)),
+        'chat.edit': (input, ctx) => (spend(), chat.edit(input, ctx)),
+        'chat.continue': (input, ctx) => (spend(), chat.continue(input, ctx)),
         'chat.stop': ({ requestId }) => ({ stopped: live.stop(requestId) }),
       },
       close: () => titles.close(),

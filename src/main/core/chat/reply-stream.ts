@@ -14,6 +14,7 @@ import { contentText } from '../kernel/mistral/content-text'
 import { STREAM_CUT_MESSAGE, toAppError } from '../kernel/mistral/errors'
 import type { ChatTurn, MistralClient } from '../kernel/mistral/mistral-client'
 import type { Clock, Logger } from '../ports'
+import { StreamBilling } from '../kernel/usage/stream-billing'
 import { usageFromApi, type UsageRecorder } from '../kernel/usage/usage-recorder'
 import { DeltaCoalescer } from './delta-coalescer'
 import { PrefixStripper } from './prefix-stripper'
@@ -76,6 +77,8 @@ export class ReplyStream {
   private text: string
   private ended = false
   readonly target: ReplyTarget
+  /** Stopped, cut and interrupted replies still bill: an estimated row when no usage came. */
+  private readonly billing: StreamBilling
 
   constructor(
     private readonly options: ReplyStreamOptions,
@@ -84,6 +87,7 @@ export class ReplyStream {
     const target = (this.target = options.target)
     const { requestId, conversationId, messageId } = target
     this.text = options.request.continueFrom ?? ''
+    this.billing = new StreamBilling(options.request.messages, this.text)
     this.stripper = new PrefixStripper(options.request.continueFrom ?? '')
     this.coalescer = new DeltaCoalescer(
       (text) => options.emit({ type: 'delta', requestId, conversationId, messageId, text }),
@@ -112,6 +116,7 @@ export class ReplyStream {
         if (this.ended) break
         this.armIdleTimer()
         usage = event.data.usage ?? usage
+        this.billing.chunk(event.data)
         // We never ask for n > 1, so the first choice is the reply.
         const choice = event.data.choices[0]
         if (!choice) continue
@@ -152,7 +157,7 @@ export class ReplyStream {
   private complete(finishReason: string, rawUsage: UsageInfo | null): void {
     const { requestId, conversationId, messageId } = this.target
     const usage = usageFromApi(rawUsage)
-    if (!usage) this.deps.logger.warn('Reply finished without usage; no ledger row', { requestId })
+    if (!usage) this.deps.logger.warn('Reply finished without usage; the ledger row is estimated', { requestId })
     this.end(
       { status: 'complete', finishReason, error: null },
       { type: 'done', requestId, conversationId, messageId, finishReason, usage },
@@ -182,7 +187,8 @@ export class ReplyStream {
       this.deps.transaction(() => {
         this.deps.messages.finish(messageId, { ...state, content: this.text }, at)
         this.deps.conversations.touch(conversationId, model, at)
-        if (usage) this.deps.usage.record({ kind: 'chat', at, model, usage, conversationId, messageId, requestId })
+        const billed = this.billing.settle(usage, state.status, this.text)
+        if (billed) this.deps.usage.record({ kind: 'chat', at, model, ...billed, conversationId, messageId, requestId })
       })
       saved = true
     } catch (err) {

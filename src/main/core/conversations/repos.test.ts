@@ -4,20 +4,17 @@ import type { Db } from '../kernel/db/database'
 import { openAppDatabase } from '../schema'
 import { ConversationsRepo } from './conversations-repo'
 import { MessagesRepo } from './messages-repo'
-import { UsageLedger, type UsageEntry } from '../kernel/usage/usage-ledger'
 
 let tmp: ReturnType<typeof makeTempDir>
 let db: Db
 let conversations: ConversationsRepo
 let messages: MessagesRepo
-let ledger: UsageLedger
 
 beforeEach(() => {
   tmp = makeTempDir()
   db = openAppDatabase(tmp.dir)
   conversations = new ConversationsRepo(db)
   messages = new MessagesRepo(db)
-  ledger = new UsageLedger(db)
 })
 afterEach(() => {
   db.close()
@@ -103,43 +100,6 @@ describe('MessagesRepo', () => {
     // remove_diacritics: "cafe" finds "café".
     msg('b', 'c', 'un café', 4)
     expect(search('cafe')).toEqual(['b'])
-  })
-})
-
-describe('UsageLedger', () => {
-  const entry = (id: string, at: number, conversationId: string | null): UsageEntry => ({
-    id,
-    at,
-    kind: 'chat',
-    model: 'mistral-small-latest',
-    promptTokens: 10,
-    completionTokens: 20,
-    conversationId,
-    messageId: 'm',
-    requestId: 'r',
-    costMicroUsd: 4,
-    priceSource: 'catalog:test',
-  })
-
-  it('appends and reads back in time order', () => {
-    ledger.append(entry('u2', 20, null))
-    ledger.append(entry('u1', 10, null))
-    expect(ledger.since().map((e) => e.id)).toEqual(['u1', 'u2'])
-    expect(ledger.since(15).map((e) => e.id)).toEqual(['u2'])
-    expect(ledger.since()[0]).toEqual(entry('u1', 10, null))
-  })
-
-  it('survives deleting the conversation (no FK, no cascade)', () => {
-    conversations.insert({ id: 'c', title: 'T', model: 'm', createdAt: 1 })
-    ledger.append(entry('u', 1, 'c'))
-    conversations.delete('c')
-    expect(ledger.since()).toHaveLength(1)
-  })
-
-  it('refuses updates and deletes', () => {
-    ledger.append(entry('u', 1, null))
-    expect(() => db.prepare('UPDATE usage_ledger SET prompt_tokens = 0').run()).toThrow(/append-only/)
-    expect(() => db.prepare('DELETE FROM usage_ledger').run()).toThrow(/append-only/)
   })
 })
 

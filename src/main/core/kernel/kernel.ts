@@ -13,6 +13,7 @@ import { KeyService } from './keys/key-service'
 import { redactingLogger } from './keys/redact'
 import { MistralClient } from './mistral/mistral-client'
 import { LiveRequests } from './streams/live-requests'
+import { PriceOverrides } from './usage/price-overrides'
 import { PriceTable } from './usage/price-table'
 import { UsageLedger } from './usage/usage-ledger'
 import { UsageRecorder } from './usage/usage-recorder'
@@ -67,7 +68,13 @@ export function createKernel(ports: CorePorts, schema: readonly ModuleMigrations
     logger: redactingLogger(ports.logger, secrets),
     client,
     keys,
-    usage: new UsageRecorder(new UsageLedger(db), PriceTable.fromCatalog(options.catalog ?? catalog)),
+    usage: new UsageRecorder({
+      ledger: new UsageLedger(db),
+      prices: PriceTable.fromCatalog(options.catalog ?? catalog),
+      overrides: new PriceOverrides(db),
+      keyLast4: () => keys.status().last4,
+      logger: redactingLogger(ports.logger, secrets),
+    }),
     live,
     files: new FileStore(path.join(ports.dataDir, 'files')),
     secrets,

@@ -9,6 +9,7 @@ import { conversationsFeature } from './conversations/conversations.feature'
 import { presetsFeature } from './presets/presets.feature'
 import { searchFeature } from './search/search.feature'
 import { settingsFeature } from './settings/settings.feature'
+import { usageFeature } from './usage/usage.feature'
 
 export const features: readonly Feature[] = [
   chatFeature,
@@ -16,4 +17,5 @@ export const features: readonly Feature[] = [
   presetsFeature,
   searchFeature,
   settingsFeature,
+  usageFeature,
 ]

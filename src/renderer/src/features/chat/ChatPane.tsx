@@ -17,6 +17,7 @@ import { MessageList } from './MessageList'
 import { SettingsChips } from './conversation-settings/SettingsChips'
 import { ModelPicker, ModelsError } from './model-picker/ModelPicker'
 import './chat.css'
+import { ConversationCost } from '../usage/ConversationCost'
 
 export function ChatPane() {
   const keySet = useKeyStore((s) => s.status?.set ?? null)
@@ -74,6 +75,7 @@ function ChatHeader() {
     <header className="chat__header">
       <h1 className="chat__title">{openId === null ? 'New chat' : (title ?? 'Conversation')}</h1>
       <div className="chat__controls">
+        {openId !== null ? <ConversationCost conversationId={openId} /> : null}
         <ModelPicker />
         <ConversationSettingsToggle />
       </div>

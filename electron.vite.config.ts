@@ -31,6 +31,11 @@ export default defineConfig({
     // Relative asset URLs let the same bundle load from the app:// protocol and from the browser host.
     base: './',
     // electron-vite leaves the renderer unminified by default; markdown, KaTeX and highlight.js make that costly.
-    build: { minify: true },
+    build: {
+      minify: true,
+      // Fonts stay files: an inlined data: font (KaTeX_Size3 is under Vite's 4 KB limit) is
+      // refused by the page's CSP, which allows fonts from 'self' only.
+      assetsInlineLimit: (file: string) => (/\.(woff2?|ttf|otf)$/.test(file) ? false : undefined),
+    },
   },
 })

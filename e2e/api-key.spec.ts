@@ -14,8 +14,28 @@ test('a valid key is accepted, shown only by its last four characters, and can b
   const pageState = await page.evaluate(() => document.documentElement.outerHTML + JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }))
   expect(pageState).not.toContain(sim.key)
 
+  const dialog = page.getByRole('dialog', { name: 'Remove the API key?' })
   await page.getByRole('button', { name: 'Remove key' }).click()
+  // Mistral shows a key once: removing it asks first, and Enter would keep it.
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused()
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+  await expect(page.getByText(/Key saved/)).toBeVisible()
+
+  await page.getByRole('button', { name: 'Remove key' }).click()
+  await dialog.getByRole('button', { name: 'Remove key' }).click()
   await expect(page.getByText(/Key saved/)).toHaveCount(0)
+})
+
+test('"Add API key" focuses the field, and a good key offers "Start chatting"', async ({ page, sim }) => {
+  await page.getByRole('button', { name: 'Add API key' }).press('Enter')
+  const field = page.getByRole('textbox', { name: 'Mistral API key' })
+  await expect(field).toBeFocused()
+  await field.fill(sim.key)
+  await field.press('Enter')
+  await page.getByRole('button', { name: 'Start chatting' }).click()
+  await expect(page.getByRole('textbox', { name: 'Message' })).toBeFocused()
+  await expect(page).toHaveURL(/#\/chat$/)
 })
 
 test('without a key the chat says what to do next', async ({ page }) => {

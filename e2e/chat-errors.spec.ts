@@ -19,8 +19,15 @@ test('a 429 that outlasts the automatic retries shows a clear message, and Retry
   await sendMessage(page, 'Are you busy?')
   const alert = page.getByRole('alert')
   await expect(alert).toContainText(/rate limit/i)
+<<<<<<< HEAD
   await expect(alert).toContainText(/1 s/)
   await page.getByRole('button', { name: 'Retry' }).click()
+=======
+  // One countdown, on the button: no second "Retry in" / "Try again in" line that disagrees with it.
+  await expect(alert.getByRole('button', { name: /^Retry in [1-3] s$/ })).toBeDisabled()
+  expect((await alert.innerText()).match(/in \d+ s/g)).toHaveLength(1)
+  await page.getByRole('button', { name: 'Retry', exact: true }).click()
+>>>>>>> ux
   await expect(page.getByRole('log', { name: 'Messages' })).toContainText('Echo: Are you busy?')
   await expect(page.getByRole('alert')).toHaveCount(0)
 })
@@ -33,10 +40,26 @@ test('a server error that outlasts the automatic retries can be retried', async 
   await expect(page.getByRole('log', { name: 'Messages' })).toContainText('Echo: Hello?')
 })
 
+test('a dropped stream says the reply was interrupted, keeps the partial text and can be continued', async ({ page, sim }) => {
+  sim.injectFault({ kind: 'cut', afterChunks: 5 })
+  await sendMessage(page, 'Keep going [sim tokens=50]')
+  const alert = page.getByRole('alert')
+  await expect(alert).toContainText('The reply was interrupted before it finished')
+  await expect(alert).not.toContainText(/reach Mistral|internet/i)
+  const log = page.getByRole('log', { name: 'Messages' })
+  const partial = (await log.getByRole('article', { name: 'Mistral' }).locator('.message__body').innerText()).trim()
+  await alert.getByRole('button', { name: 'Continue' }).click()
+  await expect(page.getByRole('alert')).toHaveCount(0)
+  await expect(log.getByRole('article', { name: 'Mistral' })).toHaveCount(1)
+  const body = async () => (await log.getByRole('article', { name: 'Mistral' }).locator('.message__body').innerText()).trim()
+  await expect.poll(async () => (await body()).length).toBeGreaterThan(partial.length)
+  expect((await body()).startsWith(partial.slice(0, 15))).toBe(true)
+})
+
 test('a dropped stream keeps the partial text and offers a retry', async ({ page, sim }) => {
   sim.injectFault({ kind: 'cut', afterChunks: 5 })
   await sendMessage(page, 'Stay with me [sim tokens=50]')
-  await expect(page.getByRole('alert')).toContainText(/connection/i)
+  await expect(page.getByRole('alert')).toContainText(/interrupted/i)
   await expect(page.getByRole('log', { name: 'Messages' })).toContainText('Echo: Stay')
   await page.getByRole('button', { name: 'Retry' }).click()
   await expect(page.getByRole('alert')).toHaveCount(0)

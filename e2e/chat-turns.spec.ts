@@ -107,9 +107,11 @@ test('a reply cut at max tokens can be continued in place', async ({ page, sim }
   await panel.getByRole('button', { name: 'Save settings' }).click()
   await page.keyboard.press('Escape')
   await expect(panel).toHaveCount(0)
+  // Visible before any reply stops short.
+  await expect(page.getByRole('list', { name: 'Active settings' })).toHaveText('Max tokens 5')
 
   await sendMessage(page, 'Write a long answer please')
-  await expect(replies(page)).toContainText('Stopped at the token limit (length)')
+  await expect(replies(page)).toContainText('Reply cut at your 5-token limit — Continue or raise it')
   await replyFinished(page)
   const cut = (await replies(page).locator('.message__body').innerText()).trim()
   expect(chatRequests(sim.requests).at(-1)?.max_tokens).toBe(5)
@@ -137,19 +139,42 @@ test('a message can be copied', async ({ page, context }) => {
   expect(copied.startsWith('Echo: Copy this reply')).toBe(true)
 })
 
-test('a message can be deleted after confirming, and stays deleted', async ({ page }) => {
+test('deleting a message asks in a dialog that starts on Cancel, Esc cancels, and Undo brings it back', async ({ page }) => {
+  await sendMessage(page, 'Remove the reply to this')
+  await expect(log(page)).toContainText('Echo: Remove the reply to this')
+  await replyFinished(page)
+
+  const dialog = page.getByRole('dialog', { name: 'Delete this message?' })
+  await replies(page).hover()
+  await replies(page).getByRole('button', { name: 'Delete message' }).click()
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused()
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+  await expect(replies(page)).toHaveCount(1)
+
+  await replies(page).hover()
+  await replies(page).getByRole('button', { name: 'Delete message' }).click()
+  await dialog.getByRole('button', { name: 'Yes, delete message' }).click()
+  await expect(replies(page)).toHaveCount(0)
+  await expect(composer(page)).toBeFocused()
+  await page.getByRole('button', { name: 'Undo' }).click()
+  await expect(replies(page)).toHaveCount(1)
+  await expect(replies(page)).toContainText('Echo: Remove the reply to this')
+})
+
+test('a deleted message stays deleted once its Undo has passed', async ({ page }) => {
   await sendMessage(page, 'Remove the reply to this')
   await expect(log(page)).toContainText('Echo: Remove the reply to this')
   await replyFinished(page)
 
   await replies(page).hover()
   await replies(page).getByRole('button', { name: 'Delete message' }).click()
-  const confirm = replies(page).getByRole('button', { name: 'Yes, delete message' })
-  await expect(confirm).toBeFocused()
-  await confirm.click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Yes, delete message' }).click()
   await expect(replies(page)).toHaveCount(0)
+  // Closing the toast gives up the Undo: the delete happens now, as when it times out.
+  await page.getByRole('button', { name: 'Close: Message deleted' }).click()
+  await expect(page.getByRole('button', { name: 'Undo' })).toHaveCount(0)
   await expect(yours(page)).toContainText('Remove the reply to this')
-  await expect(composer(page)).toBeFocused()
 
   await page.reload()
   await page.getByRole('navigation').getByRole('button', { name: /Remove the reply/ }).first().click()
@@ -157,26 +182,35 @@ test('a message can be deleted after confirming, and stays deleted', async ({ pa
   await expect(replies(page)).toHaveCount(0)
 })
 
+/** Picks the n-th model the picker lists; returns the name it shows and the id it sends. */
+async function pickModel(page: Page, n: number): Promise<{ name: string; id: string }> {
+  await page.getByRole('combobox', { name: 'Model' }).click()
+  const option = page.getByRole('listbox', { name: 'Models' }).getByRole('option').nth(n)
+  const id = ((await option.getAttribute('id')) ?? '').replace(/^model-option-/, '')
+  const name = (await option.locator('.model-option__name').textContent()) ?? ''
+  await option.click()
+  return { name, id }
+}
+
 test('opening a conversation brings back the model it was using', async ({ page, sim }) => {
   const picker = page.getByRole('combobox', { name: 'Model' })
-  await picker.selectOption({ index: 1 })
-  const first = await picker.inputValue()
+  const first = await pickModel(page, 1)
   await sendMessage(page, 'A question for the first model')
   await replyFinished(page)
 
   await page.getByRole('button', { name: 'New chat' }).click()
-  await picker.selectOption({ index: 2 })
-  const second = await picker.inputValue()
-  expect(second).not.toBe(first)
+  const second = await pickModel(page, 3)
+  expect(second.id).not.toBe(first.id)
+  await expect(picker).toHaveValue(second.name)
   await sendMessage(page, 'A question for the second model')
   await replyFinished(page)
 
   await page.getByRole('navigation').getByText('A question for the first model').first().click()
   await expect(yours(page)).toContainText('A question for the first model')
-  await expect(picker).toHaveValue(first)
+  await expect(picker).toHaveValue(first.name)
   await sendMessage(page, 'And a follow-up')
   await replyFinished(page)
   const followUp = chatRequests(sim.requests).at(-1) as { model?: string; messages: { content: string }[] }
   expect(followUp.messages.at(-1)?.content).toBe('And a follow-up')
-  expect(followUp.model).toBe(first)
+  expect(followUp.model).toBe(first.id)
 })

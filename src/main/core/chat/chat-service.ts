@@ -189,9 +189,12 @@ export class ChatService {
     const apiKey = this.deps.requireKey()
     const message = this.reply(input.messageId, 'continued')
     this.deps.live.refuseIfStreaming(message.conversationId)
-    const cut = message.finishReason === 'length' || message.status === 'stopped' || message.status === 'interrupted'
+    // A stream dropped mid-reply is cut short too: what arrived is kept and can be continued.
+    const dropped = message.status === 'error' && message.error?.code === 'network'
+    const cut =
+      message.finishReason === 'length' || message.status === 'stopped' || message.status === 'interrupted' || dropped
     if (!cut || message.content.length === 0) {
-      fail('invalid_input', 'Only a reply cut short (by the max tokens limit or Stop) can be continued.')
+      fail('invalid_input', 'Only a reply cut short (by the max tokens limit, Stop or a dropped connection) can be continued.')
     }
     const { conversation, tree } = this.load(message.conversationId)
     const model = message.model ?? conversation.model

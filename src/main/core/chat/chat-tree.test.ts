@@ -134,6 +134,18 @@ describe('chat.continue', () => {
     expect(row?.content.endsWith(h.ctx.deltas(more.requestId).join(''))).toBe(true)
   })
 
+  it('continues a reply whose stream dropped part-way, after the text that arrived', async () => {
+    h.sim.injectFault({ kind: 'cut', afterChunks: 5 })
+    const started = await h.ok('chat.send', { model: MODEL, content: 'cut me [sim tokens=40]' })
+    await h.ctx.finished(started.requestId)
+    const [, dropped] = await thread(started.conversationId)
+    expect(dropped).toMatchObject({ status: 'error', error: { code: 'network' } })
+    const more = await done(await h.ok('chat.continue', { messageId: started.assistantMessageId }))
+    const [, row] = await thread(started.conversationId)
+    expect(row).toMatchObject({ status: 'complete', error: null })
+    expect(row?.content).toBe((dropped?.content ?? '') + h.ctx.deltas(more.requestId).join(''))
+  })
+
   it('refuses a complete reply, a user message and an unknown id', async () => {
     const { first } = await twoTurns()
     expect(await code(h.call('chat.continue', { messageId: first.assistantMessageId }))).toBe('invalid_input')

@@ -16,19 +16,23 @@ interface Props {
 }
 
 export function ErrorNotice({ error, onRetry, retrying = false, onDismiss, className }: Props) {
+  const waitMs = error?.code === 'rate_limited' ? error.retryAfterMs : undefined
+  // Keyed so a second 429 restarts the countdown.
+  const left = useSecondsLeft(waitMs, `${error?.message}:${waitMs}`)
   if (!error) return null
+  // One countdown only: main's sentence names the wait when it happened; the live count replaces it.
+  const message = waitMs === undefined ? error.message : error.message.replace(/\s*Retry in \d+ s\.$/, '')
   return (
     <div role="alert" className={`error-notice${className ? ` ${className}` : ''}`}>
-      <p className="error-notice__message">{error.message}</p>
-      {error.code === 'rate_limited' && error.retryAfterMs !== undefined ? (
-        // Keyed so a second 429 restarts the countdown.
-        <RetryCountdown key={`${error.message}:${error.retryAfterMs}`} ms={error.retryAfterMs} />
+      <p className="error-notice__message">{message}</p>
+      {waitMs !== undefined && !onRetry ? (
+        <p className="error-notice__hint">{left > 0 ? `Try again in ${left} s.` : 'You can try again now.'}</p>
       ) : null}
       {onRetry || onDismiss ? (
         <div className="error-notice__actions">
           {onRetry ? (
-            <button type="button" onClick={onRetry} disabled={retrying}>
-              {retrying ? 'Retrying…' : 'Retry'}
+            <button type="button" onClick={onRetry} disabled={retrying || left > 0}>
+              {retrying ? 'Retrying…' : left > 0 ? `Retry in ${left} s` : 'Retry'}
             </button>
           ) : null}
           {onDismiss ? (
@@ -42,12 +46,16 @@ export function ErrorNotice({ error, onRetry, retrying = false, onDismiss, class
   )
 }
 
-function RetryCountdown({ ms }: { ms: number }) {
-  const [left, setLeft] = useState(() => Math.max(1, Math.ceil(ms / 1000)))
+/** Whole seconds left of `ms`, counting down; 0 when there is nothing to wait for. Restarts when `key` changes. */
+function useSecondsLeft(ms: number | undefined, key: string): number {
+  const seconds = ms === undefined ? 0 : Math.max(1, Math.ceil(ms / 1000))
+  const [state, setState] = useState({ key, left: seconds })
+  if (state.key !== key) setState({ key, left: seconds })
+  const left = state.key === key ? state.left : seconds
   useEffect(() => {
     if (left <= 0) return
-    const timer = setTimeout(() => setLeft((n) => n - 1), 1000)
+    const timer = setTimeout(() => setState((s) => ({ ...s, left: s.left - 1 })), 1000)
     return () => clearTimeout(timer)
   }, [left])
-  return <p className="error-notice__hint">{left > 0 ? `Try again in ${left} s` : 'You can retry now.'}</p>
+  return left
 }

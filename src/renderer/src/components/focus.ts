@@ -3,6 +3,8 @@
  * show, a message that was just replaced by its new version). Tries for a few frames, then
  * gives up quietly: focus is a courtesy, never worth an error.
  */
+import { revealSidebar } from '../shell/sidebar-state'
+
 export const COMPOSER_ID = 'composer-input'
 export const SEARCH_ID = 'search-conversations'
 
@@ -26,5 +28,7 @@ export function focusComposer(): void {
 }
 
 export function focusSearch(): void {
+  // The search box lives in the sidebar, which may be hidden (Ctrl/Cmd+B, narrow windows).
+  revealSidebar()
   focusWhenReady(() => document.getElementById(SEARCH_ID))
 }

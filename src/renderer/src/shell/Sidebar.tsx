@@ -5,14 +5,16 @@
 import type { NavEntry } from './feature'
 import { navigate, pathOf, previousLocation, useLocation } from './navigation'
 import { homeRoute, navEntries, resolveRoute, sidebarSections } from './routes'
+import { SIDEBAR_ID } from './sidebar-ids'
 import './shell.css'
 
 const top = sidebarSections.filter((s) => s.place === 'top')
 const fill = sidebarSections.filter((s) => s.place === 'fill')
 
-export function Sidebar() {
+/** Hidden rather than unmounted, so a draft in its search box or a rename survives a toggle. */
+export function Sidebar({ hidden }: { hidden: boolean }) {
   return (
-    <nav className="sidebar" aria-label="Conversations">
+    <nav id={SIDEBAR_ID} className="sidebar" aria-label="Conversations" hidden={hidden}>
       {top.map(({ id, component: Section }) => (
         <Section key={id} />
       ))}

@@ -9,6 +9,7 @@ import { stripTokenFromAddressBar } from '../ws-bridge'
 import { setConnectionError } from './app-store'
 import { currentLocation, navigate, onNavigate, startNavigation } from './navigation'
 import { homeRoute, resolveRoute } from './routes'
+import { closeNarrowSidebar } from './sidebar-state'
 
 function enterCurrentRoute(): void {
   const match = resolveRoute(currentLocation())
@@ -25,5 +26,7 @@ export function bootstrap(): void {
   // Any other fragment that is not a route is left as it is (router.ts).
   if (window.location.hash === '' || window.location.hash === '#') navigate(homeRoute.path, { replace: true })
   onNavigate(enterCurrentRoute)
+  // A narrow window's sidebar lies over the chat: once the user has picked where to go, it steps aside.
+  onNavigate(closeNarrowSidebar)
   enterCurrentRoute()
 }

@@ -7,13 +7,15 @@ import { ErrorNotice } from '../../components/ErrorNotice'
 import { navigate } from '../../shell/navigation'
 import { useConversationsStore } from '../conversations/conversations-store'
 import { useKeyStore } from '../settings/key-store'
-import { SETTINGS_PATH } from '../settings/settings-paths'
+import { focusWhenReady } from '../../components/focus'
+import { API_KEY_FIELD_ID, SETTINGS_PATH } from '../settings/settings-paths'
 import { useAddressFollowsPane } from './chat-address'
 import { dismissChatError, retrySend, useChatStore } from './chat-store'
 import { Composer } from './Composer'
 import { ConversationSettingsPanel, ConversationSettingsToggle } from './conversation-settings/ConversationSettingsPanel'
 import { MessageList } from './MessageList'
-import { ModelPicker, ModelsError } from './ModelPicker'
+import { SettingsChips } from './conversation-settings/SettingsChips'
+import { ModelPicker, ModelsError } from './model-picker/ModelPicker'
 import './chat.css'
 import { ConversationCost } from '../usage/ConversationCost'
 
@@ -45,6 +47,11 @@ export function ChatPane() {
   )
 }
 
+function addKey(): void {
+  navigate(SETTINGS_PATH)
+  focusWhenReady(() => document.getElementById(API_KEY_FIELD_ID))
+}
+
 function FirstRun() {
   return (
     <section className="pane pane--center" aria-label="Chat">
@@ -53,7 +60,7 @@ function FirstRun() {
         <p>
           The app keeps the key out of this window: it only ever shows the last four characters.
         </p>
-        <button type="button" className="button--primary" onClick={() => navigate(SETTINGS_PATH)}>
+        <button type="button" className="button--primary" onClick={addKey}>
           Add API key
         </button>
       </div>
@@ -67,9 +74,12 @@ function ChatHeader() {
   return (
     <header className="chat__header">
       <h1 className="chat__title">{openId === null ? 'New chat' : (title ?? 'Conversation')}</h1>
-      {openId !== null ? <ConversationCost conversationId={openId} /> : null}
-      <ModelPicker />
-      <ConversationSettingsToggle />
+      <div className="chat__controls">
+        {openId !== null ? <ConversationCost conversationId={openId} /> : null}
+        <ModelPicker />
+        <ConversationSettingsToggle />
+      </div>
+      <SettingsChips />
     </header>
   )
 }

@@ -11,6 +11,7 @@ import { callInto } from '../../lib/call-into'
 import { blankReply, threadOf, useChatStore, type ChatState } from './chat-state'
 import { sendMessage, type SendOptions } from './chat-store'
 import { trackStream } from './chat-stream'
+import { showToast } from '../../components/toast-store'
 
 const get = useChatStore.getState
 const set = useChatStore.setState
@@ -144,6 +145,33 @@ export function selectVersion(id: string): Promise<AppError | null> {
 export function deleteMessage(id: string): Promise<AppError | null> {
   const pane = get().pane
   return reloadThread(pane, callInto(useChatStore, 'messages.delete', { id }, shownIn(pane)))
+}
+
+/**
+ * Hides the message at once and deletes it in main only when the "Undo" toast expires,
+ * so Undo is just showing it again. Until then main still has it: nothing is lost.
+ */
+export function deleteMessageWithUndo(id: string): void {
+  const pane = get().pane
+  const at = get().order.indexOf(id)
+  if (at < 0) return
+  const after = get().order[at + 1]
+  set((s) => ({ order: s.order.filter((m) => m !== id) }))
+  showToast({
+    message: 'Message deleted',
+    actionLabel: 'Undo',
+    onAction: () => {
+      if (get().pane !== pane) return
+      set((s) => {
+        // Back before the message that followed it, or at the end if that one went too.
+        const next = after === undefined ? -1 : s.order.indexOf(after)
+        const order = [...s.order]
+        order.splice(next < 0 ? order.length : next, 0, id)
+        return { order }
+      })
+    },
+    commit: () => void deleteMessage(id),
+  })
 }
 
 /** Sends the turn that was held back for the context window, letting main drop the oldest turns. */

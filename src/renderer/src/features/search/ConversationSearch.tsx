@@ -4,7 +4,7 @@
  */
 import { useEffect, type KeyboardEvent } from 'react'
 import { focusComposer, SEARCH_ID } from '../../components/focus'
-import { clearSearch, runSearch, setSearchQuery, useSearchStore } from './search-store'
+import { clearSearch, runSearch, selectSearchActive, setSearchQuery, useSearchStore } from './search-store'
 import { openSearchHit } from './open-hit'
 import './search.css'
 
@@ -14,6 +14,8 @@ export const RESULTS_ID = 'search-results'
 
 export function ConversationSearch() {
   const query = useSearchStore((s) => s.query)
+  // The results list exists only while searching; an aria-controls to nothing is invalid.
+  const active = useSearchStore(selectSearchActive)
 
   useEffect(() => {
     if (query.trim() === '') return
@@ -50,7 +52,7 @@ export function ConversationSearch() {
         onKeyDown={onKeyDown}
         placeholder="Search chats (Ctrl+K)"
         aria-keyshortcuts="Control+K Meta+K"
-        aria-controls={RESULTS_ID}
+        aria-controls={active ? RESULTS_ID : undefined}
         autoComplete="off"
         spellCheck={false}
         maxLength={500}

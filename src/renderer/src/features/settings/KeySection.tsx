@@ -5,8 +5,13 @@
  */
 import { useRef, useState, type FormEvent } from 'react'
 import type { KeyStatus } from '../../../../shared/domain'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { ErrorNotice } from '../../components/ErrorNotice'
+import { focusComposer } from '../../components/focus'
+import { navigate } from '../../shell/navigation'
+import { NEW_CHAT_PATH } from '../chat/chat-paths'
 import { removeKey, saveKey, useKeyStore } from './key-store'
+import { API_KEY_FIELD_ID } from './settings-paths'
 
 function whereKept(status: KeyStatus): string {
   switch (status.source) {
@@ -28,6 +33,9 @@ export function KeySection() {
   const notice = useKeyStore((s) => s.notice)
   const field = useRef<HTMLInputElement>(null)
   const [persist, setPersist] = useState(false)
+  // Set after a save in this visit: the way back to what the user came for.
+  const [justSaved, setJustSaved] = useState(false)
+  const [confirmingRemove, setConfirmingRemove] = useState(false)
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault()
@@ -35,6 +43,18 @@ export function KeySection() {
     if (!input || busy) return
     const saved = await saveKey(input.value, status?.weakEncryption ? persist : undefined)
     if (saved) input.value = ''
+    setJustSaved(saved)
+  }
+
+  const startChatting = () => {
+    navigate(NEW_CHAT_PATH)
+    focusComposer()
+  }
+
+  const remove = () => {
+    setConfirmingRemove(false)
+    setJustSaved(false)
+    void removeKey()
   }
 
   const keySet = status?.set === true
@@ -63,10 +83,10 @@ export function KeySection() {
       ) : null}
 
       <form className="key-form" onSubmit={onSubmit}>
-        <label htmlFor="api-key">Mistral API key</label>
+        <label htmlFor={API_KEY_FIELD_ID}>Mistral API key</label>
         <div className="key-form__row">
           <input
-            id="api-key"
+            id={API_KEY_FIELD_ID}
             ref={field}
             type="password"
             name="api-key"
@@ -78,12 +98,29 @@ export function KeySection() {
             {keySet ? 'Replace key' : 'Save key'}
           </button>
           {keySet && status?.source !== 'env' ? (
-            <button type="button" onClick={() => void removeKey()} disabled={busy !== null}>
+            <button type="button" onClick={() => setConfirmingRemove(true)} disabled={busy !== null}>
               Remove key
             </button>
           ) : null}
         </div>
       </form>
+      <ConfirmDialog
+        open={confirmingRemove}
+        title="Remove the API key?"
+        confirmLabel="Remove key"
+        danger
+        onConfirm={remove}
+        onCancel={() => setConfirmingRemove(false)}
+      >
+        <p>Mistral shows a key only once: keep a copy if you will need it again. Chats stay; sending needs a key.</p>
+      </ConfirmDialog>
+      {justSaved && keySet ? (
+        <p>
+          <button type="button" className="button--primary" onClick={startChatting}>
+            Start chatting
+          </button>
+        </p>
+      ) : null}
 
       {status?.source === 'env' ? (
         <p className="muted">To remove this key, unset MISTRAL_API_KEY and restart the app.</p>

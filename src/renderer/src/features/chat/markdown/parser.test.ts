@@ -8,7 +8,9 @@ describe('markdownToHtml', () => {
     const html = markdownToHtml('| a | b |\n|---|---|\n| 1 | 2 |')
     expect(html).toMatch(/^<div class="md-table"><table>/)
     expect(html).toContain('<td>1</td>')
-    expect(markdownToHtml('- [x] done\n- [ ] todo')).toContain('<input checked="" disabled="" type="checkbox">')
+    const tasks = markdownToHtml('- [x] done\n- [ ] todo')
+    expect(tasks).toContain('<input type="checkbox" disabled checked aria-label="Done">')
+    expect(tasks).toContain('<input type="checkbox" disabled aria-label="Not done">')
     expect(markdownToHtml('~~old~~')).toContain('<del>old</del>')
   })
 

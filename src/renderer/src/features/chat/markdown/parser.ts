@@ -41,6 +41,10 @@ const marked = new Marked(
         if (!url) return `<span class="md-link md-link--inert">${label}</span>`
         return `<a class="md-link md-image-link" href="${escapeHtml(url)}" title="${escapeHtml(url)}">${label}</a>`
       },
+      // A task-list box needs a name of its own (axe "label"); its item's text follows it.
+      checkbox({ checked }) {
+        return `<input type="checkbox" disabled${checked ? ' checked' : ''} aria-label="${checked ? 'Done' : 'Not done'}"> `
+      },
       table(token) {
         // A wrapper scrolls wide tables instead of widening the message.
         return `<div class="md-table">${Renderer.prototype.table.call(this, token)}</div>\n`

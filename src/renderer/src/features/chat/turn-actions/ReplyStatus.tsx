@@ -8,18 +8,24 @@ import { ErrorNotice } from '../../../components/ErrorNotice'
 import { focusComposer } from '../../../components/focus'
 import { selectOpenBusy, useChatStore } from '../chat-store'
 import { continueReply, retryMessage } from '../chat-turns'
+import { useConversationSettingsStore } from '../conversation-settings/conversation-settings-store'
 
 export function StatusMarker({ message }: { message: Message }) {
-  const text = statusText(message)
+  const maxTokens = useConversationSettingsStore((s) => s.settings.params.maxTokens)
+  const text = statusText(message, maxTokens)
   return text ? <span className={`message__marker message__marker--${message.status}`}>{text}</span> : null
 }
 
-function statusText(message: Message): string | null {
+function statusText(message: Message, maxTokens: number | undefined): string | null {
   if (message.status === 'stopped') return 'Stopped'
   if (message.status === 'interrupted') return 'Interrupted'
   if (message.status !== 'complete' || !message.finishReason || message.finishReason === 'stop') return null
   // The user must know the reply is incomplete, and why.
-  if (message.finishReason === 'length') return 'Stopped at the token limit (length)'
+  if (message.finishReason === 'length') {
+    return maxTokens === undefined
+      ? 'Reply cut at the model’s length limit — Continue it'
+      : `Reply cut at your ${maxTokens.toLocaleString('en-US')}-token limit — Continue or raise it`
+  }
   return `Finished: ${message.finishReason}`
 }
 
@@ -35,6 +41,23 @@ export function ReplyActions({ message }: { message: Message }) {
     void continueReply(message.id)
   }
 
+  if (message.status === 'error' && wasInterrupted(message)) {
+    return (
+      <div role="alert" className="error-notice">
+        <p className="error-notice__message">
+          The reply was interrupted before it finished. What arrived is kept: continue it, or retry for a new one.
+        </p>
+        <div className="error-notice__actions">
+          <button type="button" onClick={continueIt} disabled={busy} data-action="continue">
+            Continue
+          </button>
+          <button type="button" className="button--quiet" onClick={retry} disabled={retrying || busy}>
+            {retrying ? 'Retrying…' : 'Retry'}
+          </button>
+        </div>
+      </div>
+    )
+  }
   if (message.status === 'error') {
     return <ErrorNotice error={message.error ?? fallbackError} onRetry={retry} retrying={retrying} />
   }
@@ -56,6 +79,11 @@ export function ReplyActions({ message }: { message: Message }) {
       ) : null}
     </div>
   )
+}
+
+/** Part of the reply arrived before the connection dropped: not "can't reach Mistral", which it evidently could. */
+function wasInterrupted(message: Message): boolean {
+  return message.content !== '' && message.error?.code === 'network'
 }
 
 // A row can say `error` without details (e.g. written by an older build); still offer Retry.

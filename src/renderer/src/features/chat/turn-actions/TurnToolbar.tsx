@@ -7,9 +7,9 @@ import { useEffect, useRef, useState } from 'react'
 import type { Message } from '../../../../../shared/domain'
 import { focusComposer } from '../../../components/focus'
 import { selectOpenBusy, useChatStore } from '../chat-state'
-import { deleteMessage, regenerateReply } from '../chat-turns'
+import { deleteMessageWithUndo, regenerateReply } from '../chat-turns'
+import { ConfirmDialog } from '../../../components/ConfirmDialog'
 import { useModelsStore } from '../../models/models-store'
-import { useEscapeLayer } from '../../../components/escape-layers'
 import { copyText } from '../../../components/copy-text'
 import { focusInMessage } from './focus-in-message'
 
@@ -74,22 +74,19 @@ interface DeleteProps {
   setConfirming: (confirming: boolean) => void
 }
 
-/** Asks once, inline: a blocking confirm() would be dismissed by automation and jars keyboard users. */
+/** Asks in a dialog whose focus starts on Cancel; the delete itself can be undone for a few seconds. */
 function DeleteButton({ messageId, busy, confirming, setConfirming }: DeleteProps) {
   const cancel = () => {
     setConfirming(false)
     focusInMessage(messageId, 'delete')
   }
-  useEscapeLayer(confirming, cancel)
-
-  const remove = async () => {
+  const remove = () => {
     setConfirming(false)
     focusComposer()
-    await deleteMessage(messageId)
+    deleteMessageWithUndo(messageId)
   }
-
-  if (!confirming) {
-    return (
+  return (
+    <>
       <button
         type="button"
         className="button--tool"
@@ -100,17 +97,16 @@ function DeleteButton({ messageId, busy, confirming, setConfirming }: DeleteProp
       >
         Delete
       </button>
-    )
-  }
-  return (
-    <span className="turn-tools__confirm">
-      <span>Delete this message?</span>
-      <button type="button" className="button--danger" onClick={() => void remove()} autoFocus>
-        Yes, delete message
-      </button>
-      <button type="button" className="button--quiet" onClick={cancel}>
-        Cancel
-      </button>
-    </span>
+      <ConfirmDialog
+        open={confirming}
+        title="Delete this message?"
+        confirmLabel="Yes, delete message"
+        danger
+        onConfirm={remove}
+        onCancel={cancel}
+      >
+        <p>You can undo this for a few seconds.</p>
+      </ConfirmDialog>
+    </>
   )
 }

@@ -31,8 +31,17 @@ import { memory } from './scenarios/memory'
 import { ocrLarge } from './scenarios/ocr-large'
 import { streamOverhead } from './scenarios/stream-overhead'
 
-const SCENARIOS: Scenario[] = [streamOverhead, ipcCoalescing, coldStart, memory, chatRender, ledgerScale, jsonlCheck]
-const SCENARIOS: Scenario[] = [streamOverhead, ipcCoalescing, coldStart, memory, chatRender, ocrLarge]
+// One line per scenario, so scenarios added side by side merge cleanly.
+const SCENARIOS: Scenario[] = [
+  streamOverhead,
+  ipcCoalescing,
+  coldStart,
+  memory,
+  chatRender,
+  ledgerScale,
+  jsonlCheck,
+  ocrLarge,
+]
 const RESULTS = fileURLToPath(new URL('./results/', import.meta.url))
 
 const USAGE = `usage: npm run bench -- [--quick] [--runs N] [--warmup N] [--build | --no-build] [--no-write] [--markdown] [scenario...]

@@ -19,7 +19,6 @@ import {
   updateFineTunedModel,
 } from './models/handler'
 import { deleteFile, downloadFile, listFiles, retrieveFile, signedFileUrl, uploadFile } from './files/handler'
-import { listModels, retrieveModel } from './models/handler'
 import { ocr } from './ocr/handler'
 import type { Route } from './route'
 

@@ -19,5 +19,9 @@ export function openAppDatabase(dataDir: string, options: Omit<OpenDatabaseOptio
 
 /** The newest version of every module's schema: what a fully migrated database records. */
 export function latestVersions(): Map<string, number> {
-  return new Map(appSchema().map((s) => [s.module, Math.max(0, ...s.migrations.map((m) => m.version))]))
+  return new Map(
+    appSchema()
+      .filter((s) => s.migrations.length > 0)
+      .map((s) => [s.module, Math.max(...s.migrations.map((m) => m.version))]),
+  )
 }

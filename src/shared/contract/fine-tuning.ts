@@ -4,7 +4,7 @@ import type { DatasetCheck, FineTuningEstimate, FineTuningJob, FineTuningJobUpda
 import { channel, empty, id, modelId, returns } from './define'
 
 const filePath = z.string().min(1).max(4096)
-const fileId = z.string().uuid()
+const fileId = z.string().uuid().max(36)
 
 export const MAX_SUFFIX = 18
 

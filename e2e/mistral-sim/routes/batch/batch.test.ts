@@ -3,7 +3,8 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { sdkError, spec, useSimulator } from '../../testing/conformance-kit'
 
-const t = useSimulator()
+// The echo replies, so a result can be matched to its request.
+const t = useSimulator({ replyStyle: 'echo' })
 // A stopped clock: only advance() moves the jobs, so a loaded machine cannot skew the counts.
 beforeEach(() => t.sim.configure({ timeScale: 0 }))
 

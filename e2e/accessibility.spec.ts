@@ -54,11 +54,11 @@ test('every screen and state has no axe violations, light and dark', async ({ pa
   await scan(page, 'empty chat')
 
   await sendMessage(page, `Show markdown [sim reply=${Buffer.from(MARKDOWN).toString('base64')}]`)
-  await expect(page.getByRole('button', { name: 'Stop' })).toHaveCount(0, { timeout: 15_000 })
+  await expect(page.getByRole('button', { name: 'Stop', exact: true })).toHaveCount(0, { timeout: 15_000 })
   await expect(page.getByRole('log', { name: 'Messages' }).locator('.katex').first()).toBeVisible()
   await scan(page, 'markdown chat')
 
-  await page.getByRole('button', { name: 'Conversation settings' }).click()
+  await page.getByRole('button', { name: 'Conversation settings', exact: true }).click()
   await scan(page, 'conversation settings')
   await page.keyboard.press('Escape')
 

@@ -4,7 +4,7 @@
  */
 import type { Page } from '@playwright/test'
 import type { RecordedRequest } from './mistral-sim/server'
-import { test, expect, saveKey, sendMessage } from './fixtures/app'
+import { test, expect, saveKey, sendMessage, chooseModel } from './fixtures/app'
 
 test.beforeEach(async ({ page, sim }) => {
   await saveKey(page, sim.key)
@@ -20,7 +20,7 @@ interface ChatBody {
 
 const log = (page: Page) => page.getByRole('log', { name: 'Messages' })
 const composer = (page: Page) => page.getByRole('textbox', { name: 'Message' })
-const panel = (page: Page) => page.getByRole('region', { name: 'Conversation settings' })
+const panel = (page: Page) => page.getByRole('region', { name: 'Conversation settings', exact: true })
 
 /** Streamed chat requests only: the automatic title is a separate, non-streamed call. */
 function chatRequests(requests: RecordedRequest[]): ChatBody[] {
@@ -30,12 +30,12 @@ function chatRequests(requests: RecordedRequest[]): ChatBody[] {
 }
 
 async function replyFinished(page: Page): Promise<void> {
-  await expect(page.getByRole('button', { name: 'Stop' })).toHaveCount(0, { timeout: 15_000 })
+  await expect(page.getByRole('button', { name: 'Stop', exact: true })).toHaveCount(0, { timeout: 15_000 })
   await expect(log(page).locator('[aria-busy="true"]')).toHaveCount(0)
 }
 
 async function openSettings(page: Page) {
-  await page.getByRole('button', { name: 'Conversation settings' }).click()
+  await page.getByRole('button', { name: 'Conversation settings', exact: true }).click()
   await expect(panel(page)).toBeVisible()
   return panel(page)
 }
@@ -92,7 +92,7 @@ test('the settings of a new chat and later changes reach the request, and nothin
 
 test('a thread longer than the context window is held back until the user allows trimming', async ({ page, sim }) => {
   // voxtral-small has the smallest window of the simulated chat models: 32k tokens.
-  await page.getByLabel('Model').selectOption('voxtral-small-2507')
+  await chooseModel(page, 'voxtral-small-2507')
   const meter = page.getByRole('meter', { name: 'Context used' })
   await expect(meter).toContainText('/ 32,768 tokens')
 
@@ -123,7 +123,7 @@ test('a thread longer than the context window is held back until the user allows
 })
 
 test('a preset starts a new chat with its model, system prompt and parameters', async ({ page, sim }) => {
-  await page.getByLabel('Model').selectOption('ministral-8b-2512')
+  await chooseModel(page, 'ministral-8b-2512')
   const settings = await openSettings(page)
   await settings.getByLabel('System prompt').fill('Answer like a pirate')
   await settings.getByLabel('Temperature').fill('0.2')
@@ -132,11 +132,12 @@ test('a preset starts a new chat with its model, system prompt and parameters', 
   await expect(settings.getByText('Saved preset “Pirate”.')).toBeVisible()
   await page.keyboard.press('Escape')
 
-  await page.getByLabel('Model').selectOption('mistral-large-2512')
+  await chooseModel(page, 'mistral-large-2512')
   const sidebar = page.getByRole('navigation')
   await sidebar.getByRole('combobox', { name: 'Preset' }).selectOption({ label: 'Pirate' })
   await sidebar.getByRole('button', { name: 'New chat from preset' }).click()
-  await expect(page.getByLabel('Model')).toHaveValue('ministral-8b-2512')
+  // The picker shows the model's name; the request below carries its id.
+  await expect(page.getByLabel('Model')).toHaveValue('Ministral 3 8B')
   await expect(composer(page)).toBeFocused()
 
   await sendMessage(page, 'Ahoy there')
@@ -204,10 +205,10 @@ test('keyboard: Ctrl+K searches, Ctrl+N starts a chat, Esc closes panels, focus 
   await composer(page).pressSequentially('line two')
   await expect(composer(page)).toHaveValue('Line one\nline two')
 
-  await page.getByRole('button', { name: 'Conversation settings' }).click()
+  await page.getByRole('button', { name: 'Conversation settings', exact: true }).click()
   await expect(panel(page)).toBeVisible()
   await composer(page).focus()
   await page.keyboard.press('Escape')
   await expect(panel(page)).toHaveCount(0)
-  await expect(page.getByRole('button', { name: 'Conversation settings' })).toBeFocused()
+  await expect(page.getByRole('button', { name: 'Conversation settings', exact: true })).toBeFocused()
 })

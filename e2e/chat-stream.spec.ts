@@ -10,7 +10,7 @@ test('a reply streams in and the composer keeps focus', async ({ page }) => {
   await sendMessage(page, 'Hello Mistral, what can you do?')
   const log = page.getByRole('log', { name: 'Messages' })
   await expect(log).toContainText('Echo: Hello Mistral, what can you do?')
-  await expect(page.getByRole('button', { name: 'Stop' })).toHaveCount(0, { timeout: 15_000 })
+  await expect(page.getByRole('button', { name: 'Stop', exact: true })).toHaveCount(0, { timeout: 15_000 })
   await expect(page.getByRole('textbox', { name: 'Message' })).toBeFocused()
   await expect(page.getByRole('navigation').getByText('Hello Mistral')).toBeVisible()
   if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: 'docs/chat.png' })
@@ -20,7 +20,7 @@ test('Stop keeps the partial reply and marks it stopped, also after a reload', a
   await sendMessage(page, 'Tell me a long story [sim tokens=600 rate=40]')
   const reply = page.getByRole('article').filter({ hasText: 'Echo:' })
   await expect(reply).toContainText('Echo: Tell me a long story')
-  await page.getByRole('button', { name: 'Stop' }).click()
+  await page.getByRole('button', { name: 'Stop', exact: true }).click()
   await expect(reply).toContainText('Stopped')
   const partial = (await reply.innerText()).trim()
   await page.waitForTimeout(500)
@@ -35,7 +35,7 @@ test('Stop keeps the partial reply and marks it stopped, also after a reload', a
 
 test('Esc stops a streaming reply', async ({ page }) => {
   await sendMessage(page, 'Another long one [sim tokens=600 rate=40]')
-  await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Stop', exact: true })).toBeVisible()
   await expect(page.getByRole('article').filter({ hasText: 'Echo:' })).toBeVisible()
   await page.keyboard.press('Escape')
   await expect(page.getByRole('article').filter({ hasText: 'Echo:' })).toContainText('Stopped')

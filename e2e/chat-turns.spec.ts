@@ -18,7 +18,7 @@ const replies = (page: Page) => log(page).getByRole('article', { name: 'Mistral'
 const composer = (page: Page) => page.getByRole('textbox', { name: 'Message' })
 
 async function replyFinished(page: Page): Promise<void> {
-  await expect(page.getByRole('button', { name: 'Stop' })).toHaveCount(0, { timeout: 15_000 })
+  await expect(page.getByRole('button', { name: 'Stop', exact: true })).toHaveCount(0, { timeout: 15_000 })
   await expect(log(page).locator('[aria-busy="true"]')).toHaveCount(0)
 }
 
@@ -101,8 +101,8 @@ test('regenerating a reply adds a version beside the first one', async ({ page, 
 })
 
 test('a reply cut at max tokens can be continued in place', async ({ page, sim }) => {
-  await page.getByRole('button', { name: 'Conversation settings' }).click()
-  const panel = page.getByRole('region', { name: 'Conversation settings' })
+  await page.getByRole('button', { name: 'Conversation settings', exact: true }).click()
+  const panel = page.getByRole('region', { name: 'Conversation settings', exact: true })
   await panel.getByLabel('Max tokens').fill('5')
   await panel.getByRole('button', { name: 'Save settings' }).click()
   await page.keyboard.press('Escape')

@@ -24,7 +24,7 @@ test('conversations survive a restart of the host, and the key is nowhere on dis
   await page.getByRole('button', { name: 'New chat' }).click()
   await sendMessage(page, 'Second conversation')
   await expect(page.getByRole('log', { name: 'Messages' })).toContainText('Echo: Second conversation')
-  await expect(page.getByRole('button', { name: 'Stop' })).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Stop', exact: true })).toHaveCount(0)
 
   const firstOutput = host.output()
   const restarted = await restartHost()

@@ -119,7 +119,7 @@ test('scrolling up while a reply streams offers "Jump to latest", which follows 
   await sendMessage(page, 'Tell me a long story [sim tokens=2400 rate=40]')
   const reply = article(page, 'Echo: Tell me a long story')
   const jump = page.getByRole('button', { name: 'Jump to latest' })
-  const stop = page.getByRole('button', { name: 'Stop' })
+  const stop = page.getByRole('button', { name: 'Stop', exact: true })
   await expect(reply).toBeInViewport()
   // While the reply grows, the view follows it.
   await expect.poll(() => reply.evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThan(200)

@@ -23,7 +23,7 @@ async function askFor(page: Page, markdown: string, options: { prefix?: string; 
 }
 
 async function replyFinished(page: Page): Promise<void> {
-  await expect(page.getByRole('button', { name: 'Stop' })).toHaveCount(0, { timeout: 15_000 })
+  await expect(page.getByRole('button', { name: 'Stop', exact: true })).toHaveCount(0, { timeout: 15_000 })
   await expect(log(page).locator('[aria-busy="true"]')).toHaveCount(0)
 }
 

@@ -4,7 +4,7 @@
  * an unknown chunk type shown as "unsupported content", and a 429 retried
  * automatically with its countdown.
  */
-import { test, expect, saveKey, sendMessage } from './fixtures/app'
+import { test, expect, saveKey, sendMessage, chooseModel } from './fixtures/app'
 
 test.beforeEach(async ({ page, sim }) => {
   await saveKey(page, sim.key)
@@ -15,7 +15,7 @@ test.beforeEach(async ({ page, sim }) => {
 const log = (page: import('@playwright/test').Page) => page.getByRole('log', { name: 'Messages' })
 
 test('thinking streams open, collapses when the answer starts, and is kept after a reload', async ({ page }) => {
-  await page.getByLabel('Model').selectOption('magistral-small-2509')
+  await chooseModel(page, 'magistral-small-2509')
   // Slow enough to watch the thinking before the answer.
   await sendMessage(page, 'Why is the sky blue? [sim rate=8]')
   const toggle = log(page).getByRole('button', { name: /^Thinking/ })
@@ -25,7 +25,7 @@ test('thinking streams open, collapses when the answer starts, and is kept after
   await expect(log(page)).toContainText('Echo: Why is the sky blue?', { timeout: 20_000 })
   await expect(toggle).toHaveAttribute('aria-expanded', 'false')
   await expect(log(page).getByRole('region', { name: 'Thinking' })).toBeHidden()
-  await page.getByRole('button', { name: 'Stop' }).click().catch(() => undefined)
+  await page.getByRole('button', { name: 'Stop', exact: true }).click().catch(() => undefined)
 
   await page.reload()
   const again = log(page).getByRole('button', { name: 'Thinking' })

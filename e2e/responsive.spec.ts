@@ -39,7 +39,7 @@ test('no sideways scroll and every header control reachable from 360 to 1280 px'
       await onScreen(page, 'Conversation settings')
       await onScreen(page, width < NARROW_BELOW ? 'Show sidebar' : 'Hide sidebar')
       await expect(page.getByRole('textbox', { name: 'Message' })).toBeInViewport()
-      await page.getByRole('button', { name: 'Conversation settings' }).click()
+      await page.getByRole('button', { name: 'Conversation settings', exact: true }).click()
       await noSidewaysScroll(page)
       await page.keyboard.press('Escape')
     })

@@ -10,7 +10,7 @@ test.beforeEach(async ({ page, sim }) => {
   await saveKey(page, sim.key)
   await expect(page.getByText(/Key saved/)).toBeVisible()
   await page.getByRole('button', { name: 'New chat' }).click()
-  await page.getByRole('button', { name: 'Conversation settings' }).click()
+  await page.getByRole('button', { name: 'Conversation settings', exact: true }).click()
 })
 
 const log = (page: Page) => page.getByRole('log', { name: 'Messages' })

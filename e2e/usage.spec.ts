@@ -26,7 +26,7 @@ function ledger(dataDir: string): LedgerRow[] {
 async function chatOnce(page: Page, text: string) {
   await page.getByRole('button', { name: 'New chat' }).click()
   await sendMessage(page, text)
-  await expect(page.getByRole('button', { name: 'Stop' })).toHaveCount(0, { timeout: 15_000 })
+  await expect(page.getByRole('button', { name: 'Stop', exact: true })).toHaveCount(0, { timeout: 15_000 })
 }
 
 const money = (micro: number) =>
@@ -109,7 +109,7 @@ test('a stopped stream records an estimated row where no usage came', async ({ p
   await page.getByRole('button', { name: 'New chat' }).click()
   await sendMessage(page, 'A long story please [sim tokens=600 rate=40]')
   await expect(page.getByRole('article').filter({ hasText: 'Echo:' })).toBeVisible()
-  await page.getByRole('button', { name: 'Stop' }).click()
+  await page.getByRole('button', { name: 'Stop', exact: true }).click()
   await expect.poll(() => ledger(dataDir).filter((r) => r.kind === 'chat')).toMatchObject([{ estimated: 1 }])
   await page.getByRole('button', { name: 'Usage' }).click()
   await expect(page.getByRole('table', { name: 'Most expensive calls' })).toContainText('(estimated)')

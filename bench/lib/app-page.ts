@@ -70,7 +70,7 @@ export async function sendAndWatch(page: Page, prompt: string, timeoutMs: number
   await page.getByRole('textbox', { name: 'Message' }).fill(prompt)
   await page.getByRole('button', { name: 'Send' }).click()
   await waitForProbe(page, 'b.reply && b.reply.finalPaintAt !== null', timeoutMs)
-  await page.getByRole('button', { name: 'Stop' }).waitFor({ state: 'detached', timeout: timeoutMs })
+  await page.getByRole('button', { name: 'Stop', exact: true }).waitFor({ state: 'detached', timeout: timeoutMs })
   const reply = await probe<PageReply | null>(page, 'reply')
   if (!reply || reply.clickAt === null) throw new Error('the probe saw no click on Send')
   return reply

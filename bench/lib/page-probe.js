@@ -57,7 +57,10 @@
   bench.invoke = (channel, input) =>
     new Promise((resolve, reject) => {
       ownSocket = true
-      const socket = new Native(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`)
+      // The app's own handshake (src/renderer/src/ws-bridge.ts): our subprotocol and this tab's token.
+      const token = sessionStorage.getItem('mdesk.token')
+      const protocols = token ? ['mdesk.v1', `mdesk.token.${token}`] : ['mdesk.v1']
+      const socket = new Native(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`, protocols)
       ownSocket = false
       const timer = setTimeout(() => reject(new Error(`bench invoke ${channel}: no answer`)), 15000)
       socket.onopen = () => socket.send(JSON.stringify({ kind: 'invoke', id: 1, channel, input }))

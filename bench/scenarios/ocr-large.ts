@@ -39,7 +39,9 @@ export const ocrLarge: Scenario = {
       const host = await startHost({ entry: ctx.hostEntry, dataDir: tempDir(ctx, 'ocr-large-data'), serverURL: sim.url, apiKey: sim.key })
       const app = await newAppPage(browser)
       try {
-        await app.page.goto(`${host.url.replace(/#.*$/, '')}#/documents`)
+        // The host's URL first: the page keeps its one-time token, then moves to Documents.
+        await app.page.goto(host.url)
+        await app.page.evaluate(() => (location.hash = '#/documents'))
         await app.page.getByRole('button', { name: 'Add documents' }).waitFor()
         const baseline = vmRss(host.pid) ?? 0
         let peak = baseline

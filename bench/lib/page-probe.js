@@ -1,4 +1,4 @@
-/* global window, document, performance, location, MutationObserver, PerformanceObserver, MessageChannel, NodeFilter, Element, CSS, requestAnimationFrame */
+/* global window, document, performance, location, MutationObserver, PerformanceObserver, MessageChannel, NodeFilter, Element, CSS, requestAnimationFrame, sessionStorage */
 /**
  * Runs inside the renderer's page, installed with page.addInitScript({ path }) before any
  * app script. Plain JavaScript on purpose: tsx compiles the bench with esbuild's keepNames,

@@ -15,13 +15,16 @@ type Schema = {
   items?: Schema
   properties?: Record<string, Schema>
   anyOf?: Schema[]
+  /** zod's discriminated unions: one of the options, so the largest one bounds it. */
+  oneOf?: Schema[]
   enum?: unknown[]
   const?: unknown
 }
 
 /** The most bytes a value valid under `schema` can take as JSON; throws on anything unbounded. */
 function worstJsonBytes(schema: Schema, where: string): number {
-  if (schema.anyOf) return Math.max(...schema.anyOf.map((s, i) => worstJsonBytes(s, `${where}|${i}`)))
+  const options = schema.anyOf ?? schema.oneOf
+  if (options) return Math.max(...options.map((s, i) => worstJsonBytes(s, `${where}|${i}`)))
   if (schema.const !== undefined) return JSON.stringify(schema.const).length
   if (schema.enum) return Math.max(...schema.enum.map((v) => Buffer.byteLength(JSON.stringify(v))))
   switch (schema.type) {

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import type { BudgetAlert, BudgetStatus, ConversationSpend, MonthReport, UsageSettings } from '../domain'
 import { channel, empty, id, modelId, returns } from './define'
 
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month like 2026-03')
+const month = z.string().max(7).regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month like 2026-03')
 const currency = z.enum(['USD', 'EUR'])
 const capability = z.enum(['chat', 'title', 'fim', 'embeddings', 'ocr', 'moderation', 'classification', 'audio', 'batch', 'fine_tuning'])
 /** An IANA zone name; checked against the runtime's zones in core. */

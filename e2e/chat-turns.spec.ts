@@ -209,8 +209,9 @@ test('opening a conversation brings back the model it was using', async ({ page,
   await expect(yours(page)).toContainText('A question for the first model')
   await expect(picker).toHaveValue(first.name)
   await sendMessage(page, 'And a follow-up')
+  // replyFinished alone can pass before the send has started; wait for the request itself.
+  await expect.poll(() => chatRequests(sim.requests).at(-1)?.messages.at(-1)?.content).toBe('And a follow-up')
   await replyFinished(page)
   const followUp = chatRequests(sim.requests).at(-1) as { model?: string; messages: { content: string }[] }
-  expect(followUp.messages.at(-1)?.content).toBe('And a follow-up')
   expect(followUp.model).toBe(first.id)
 })

@@ -1,12 +1,16 @@
 /**
  * Frames of the browser host's WebSocket, the stand-in for Electron IPC when the
- * renderer runs in plain Chromium. The page is opened at /?token=T; the host answers
- * with an HttpOnly cookie holding T, and every later request (assets, /ws) must carry it.
+ * renderer runs in plain Chromium. The page is opened at /#token=T and keeps T in its
+ * tab's sessionStorage; the socket offers it on the handshake as a subprotocol
+ * (TOKEN_PROTOCOL_PREFIX + T) beside WS_SUBPROTOCOL, the one the host selects. Assets
+ * need no token; no cookie is ever set.
  */
 import type { Result } from './errors'
 
 export const WS_PATH = '/ws'
-export const TOKEN_COOKIE = 'mdesk_token'
+/** The subprotocol the host selects; it never echoes the token one back. */
+export const WS_SUBPROTOCOL = 'mdesk.v1'
+export const TOKEN_PROTOCOL_PREFIX = 'mdesk.token.'
 
 export type ClientFrame = { kind: 'invoke'; id: number; channel: string; input: unknown }
 

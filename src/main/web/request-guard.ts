@@ -14,10 +14,7 @@
  */
 import { timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
-
-/** Must match src/renderer/src/ws-bridge.ts (the shared/ws-protocol.ts home is being refactored). */
-export const WS_SUBPROTOCOL = 'mdesk.v1'
-export const TOKEN_PROTOCOL_PREFIX = 'mdesk.token.'
+import { TOKEN_PROTOCOL_PREFIX } from '../../shared/ws-protocol'
 
 export type Verdict = { ok: true } | { ok: false; status: 403 | 421; reason: string }
 

@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { join } from 'node:path'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
-import { WS_PATH } from '../../shared/ws-protocol'
+import { WS_PATH, WS_SUBPROTOCOL } from '../../shared/ws-protocol'
 import { createCore } from '../core/create-core'
 import { systemClock, type Logger } from '../core/ports'
 import { createConsoleLogger } from '../node/console-logger'
@@ -17,7 +17,7 @@ import { createNodeSettings } from '../node/node-settings'
 import { SECURITY_HEADERS, readStaticFile } from '../node/static-files'
 import { MAX_SOCKETS, TRY_AGAIN_LATER } from './connection-limits'
 import { MAX_FRAME_BYTES } from './frame-limit'
-import { RequestGuard, WS_SUBPROTOCOL } from './request-guard'
+import { RequestGuard } from './request-guard'
 import { bridgeSocket, closeSoon } from './ws-bridge'
 
 export interface WebHostOptions {

@@ -14,7 +14,7 @@
  */
 import type { ChannelName, EventName, EventPayload, Input, Output, WindowApi } from '../../shared/contract'
 import { appError, type AppError, type Result } from '../../shared/errors'
-import { WS_PATH, type ClientFrame, type ServerFrame } from '../../shared/ws-protocol'
+import { TOKEN_PROTOCOL_PREFIX, WS_PATH, WS_SUBPROTOCOL, type ClientFrame, type ServerFrame } from '../../shared/ws-protocol'
 
 export const CONNECTION_LOST: AppError = appError(
   'network',
@@ -44,13 +44,6 @@ export function hostSocketUrl(loc: Pick<Location, 'protocol' | 'host'>): string 
   return `${loc.protocol === 'https:' ? 'wss' : 'ws'}://${loc.host}${WS_PATH}`
 }
 
-/**
- * The subprotocol the host selects, and the prefix of the one that carries the token
- * (src/main/web/request-guard.ts reads them; they belong in shared/ws-protocol.ts).
- * The host never echoes the token one back.
- */
-export const WS_SUBPROTOCOL = 'mdesk.v1'
-export const TOKEN_PROTOCOL_PREFIX = 'mdesk.token.'
 const TOKEN_FRAGMENT = /^#token=(\w{16,128})$/
 const TOKEN_STORAGE_KEY = 'mdesk.token'
 
